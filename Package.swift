@@ -1,0 +1,68 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every Swift target is built in Swift 6 language mode with strict concurrency and the
+/// upcoming features the project standardises on (see DESIGN.md).
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Lodestar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lodestar", targets: ["lodestar"]),
+    ],
+    dependencies: [
+        // Command-line parsing for `lodestar serve|migrate|token|db`.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The logging API; Lodestar supplies its own JSON-lines handler.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // Deque for FIFO queues on hot paths (loop jobs, pool waiters, pipelined requests).
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"])]),
+        .systemLibrary(name: "CPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+
+        .target(name: "Loop", dependencies: [
+            "CUV",
+            .product(name: "DequeModule", package: "swift-collections"),
+        ], swiftSettings: strict),
+        .target(name: "JSON", swiftSettings: strict),
+        .target(name: "HTTP", dependencies: [
+            "Loop", "JSON",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "DequeModule", package: "swift-collections"),
+        ], swiftSettings: strict),
+        .target(name: "Postgres", dependencies: [
+            "Loop", "CPQ",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "DequeModule", package: "swift-collections"),
+        ], swiftSettings: strict),
+        .target(name: "LodestarCore", dependencies: ["JSON"], swiftSettings: strict),
+        .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON"], swiftSettings: strict),
+        .target(name: "LodestarAPI", dependencies: [
+            "LodestarCore", "LodestarStore", "HTTP", "JSON", "Postgres", "Loop",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "lodestar", dependencies: [
+            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "Postgres", "Loop", "JSON",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "LoopTests", dependencies: ["Loop"], swiftSettings: strict),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Loop", "JSON"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Loop"], swiftSettings: strict),
+        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON"], swiftSettings: strict),
+        .testTarget(name: "LodestarAPITests", dependencies: [
+            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "Postgres", "Loop", "JSON",
+        ], swiftSettings: strict),
+    ]
+)
