@@ -1,0 +1,110 @@
+import CUV
+
+/// One TCP stream on the loop: reads delivered by callback, writes queued in order.
+@LoopActor
+public final class TCPConnection: UVHandle {
+    /// What a read produced. `data` points into the connection's read buffer and is valid only
+    /// during the callback: copy what you keep.
+    public enum ReadEvent {
+        case data(UnsafeRawBufferPointer)
+        case endOfStream
+        case failed(UVError)
+    }
+
+    public typealias ReadCallback = @LoopActor (ReadEvent) -> Void
+    private var onRead: ReadCallback?
+    private let readBuffer: UnsafeMutableRawBufferPointer
+
+    /// A stream handle, initialised but not yet connected or accepted.
+    init(readBufferSize: Int = 64 * 1024) throws(UVError) {
+        readBuffer = .allocate(byteCount: readBufferSize, alignment: 16)
+        super.init(type: UV_TCP)
+        let status = uv_tcp_init(EventLoop.shared.raw, typed(uv_tcp_t.self))
+        if status < 0 { discardUninitialised(); readBuffer.deallocate(); throw UVError(code: status) }
+        didInitialise()
+    }
+
+    var stream: UnsafeMutablePointer<uv_stream_t> { typed(uv_stream_t.self) }
+
+    /// Disables Nagle's algorithm: responses go out as soon as they are written.
+    public func setNoDelay() { uv_tcp_nodelay(typed(uv_tcp_t.self), 1) }
+
+    // MARK: Reading
+
+    /// Starts delivering reads to `callback` until `stopReading`, end of stream or close.
+    public func startReading(_ callback: @escaping ReadCallback) {
+        guard !isClosed else { return }
+        onRead = callback
+        let status = uv_read_start(stream, { handle, _, buffer in
+            LoopActor.assumeIsolated {
+                let owner = UVHandle.owner(of: handle, as: TCPConnection.self)
+                buffer!.pointee.base = owner.readBuffer.baseAddress!.assumingMemoryBound(to: CChar.self)
+                buffer!.pointee.len = owner.readBuffer.count
+            }
+        }, { handle, count, _ in
+            LoopActor.assumeIsolated {
+                UVHandle.owner(of: handle, as: TCPConnection.self).didRead(count)
+            }
+        })
+        if status < 0 { callback(.failed(UVError(code: status))) }
+    }
+
+    /// Stops reading, e.g. for back-pressure; `startReading` resumes.
+    public func stopReading() {
+        guard !isClosed else { return }
+        uv_read_stop(stream)
+    }
+
+    private func didRead(_ count: Int) {
+        guard let onRead else { return }
+        if count > 0 {
+            onRead(.data(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])))
+        } else if count == Int(UV_EOF.rawValue) {
+            onRead(.endOfStream)
+        } else if count < 0 {
+            onRead(.failed(UVError(code: Int32(count))))
+        }
+        // count == 0 is libuv's "nothing this time" (EAGAIN): nothing to report.
+    }
+
+    // MARK: Writing
+
+    /// Bytes queued in libuv but not yet handed to the kernel: the back-pressure signal.
+    public var pendingWriteBytes: Int {
+        isClosed ? 0 : uv_stream_get_write_queue_size(stream)
+    }
+
+    /// Writes `bytes` after everything written before. Tries a direct non-blocking write first,
+    /// so a response that fits the socket buffer costs no allocation or extra loop turn.
+    /// `completion` runs once the bytes are handed to the kernel, or with the failure.
+    public func write(_ bytes: UnsafeRawBufferPointer, completion: (@LoopActor (UVError?) -> Void)? = nil) {
+        guard !isClosed else { completion?(.cancelled); return }
+        var offset = 0
+        if pendingWriteBytes == 0, bytes.count > 0 {
+            var buffer = uv_buf_t(base: UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: CChar.self)), len: bytes.count)
+            let written = uv_try_write(stream, &buffer, 1)
+            if written == Int32(bytes.count) { completion?(nil); return }
+            if written > 0 { offset = Int(written) }
+            else if written != Int32(UV_EAGAIN.rawValue) { completion?(UVError(code: written)); return }
+        }
+        WriteRequest.start(on: self, copying: UnsafeRawBufferPointer(rebasing: bytes[offset...]), completion: completion)
+    }
+
+    public func write(_ bytes: [UInt8], completion: (@LoopActor (UVError?) -> Void)? = nil) {
+        bytes.withUnsafeBytes { write($0, completion: completion) }
+    }
+
+    /// Sends FIN after queued writes, then calls back.
+    public func shutdownWrites(_ completion: @escaping @LoopActor () -> Void) {
+        guard !isClosed else { completion(); return }
+        ShutdownRequest.start(on: self, completion: completion)
+    }
+
+    override func willClose() {
+        onRead = nil
+    }
+
+    isolated deinit {
+        readBuffer.deallocate()
+    }
+}
