@@ -1,0 +1,106 @@
+public import Loop
+public import Logging
+
+/// The HTTP/1.1 server: accepts connections on the loop and answers them through a frozen router.
+@LoopActor
+public final class HTTPServer {
+    public let configuration: HTTPServerConfiguration
+    let router: Router<Handler>
+    let logger: Logger
+    private var listener: TCPListener?
+    private var connections: [ObjectIdentifier: HTTPConnection] = [:]
+    private var drained: CheckedContinuation<Void, Never>?
+    /// True once shutdown began: connections finish their current request and close.
+    private(set) var isDraining = false
+
+    public init(configuration: HTTPServerConfiguration, router: Router<Handler>, logger: Logger) {
+        self.configuration = configuration
+        self.router = router
+        self.logger = logger
+    }
+
+    /// Binds and starts accepting.
+    public func start() throws(UVError) {
+        let listener = try TCPListener(host: configuration.host, port: configuration.port)
+        self.listener = listener
+        try listener.listen { [unowned self] result in
+            switch result {
+            case .success(let socket): self.accepted(socket)
+            case .failure(let error): self.logger.warning("accept failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// The bound port (after `start`; useful with port 0).
+    public var port: Int { listener?.port ?? configuration.port }
+
+    private func accepted(_ socket: TCPConnection) {
+        guard !isDraining else { socket.close(); return }
+        let connection = HTTPConnection(socket: socket, server: self)
+        if connections.count >= configuration.maxConnections {
+            connection.reject(Problem.unavailable("Too many connections.", retryAfterSeconds: 1))
+            return
+        }
+        connections[ObjectIdentifier(connection)] = connection
+        connection.start()
+    }
+
+    func connectionClosed(_ connection: HTTPConnection) {
+        connections[ObjectIdentifier(connection)] = nil
+        if isDraining && connections.isEmpty, let drained {
+            self.drained = nil
+            drained.resume()
+        }
+    }
+
+    /// Graceful stop: no new connections, idle ones close now, busy ones after their current
+    /// response; after the grace period whatever is left is closed.
+    public func shutdown() async {
+        guard !isDraining else { return }
+        isDraining = true
+        listener?.close()
+        listener = nil
+        for connection in connections.values { connection.drain() }
+        guard !connections.isEmpty else { return }
+        let grace = LoopTimer()
+        grace.start(after: configuration.shutdownGrace) { [unowned self] in
+            for connection in self.connections.values { connection.close() }
+        }
+        await withCheckedContinuation { continuation in
+            if connections.isEmpty { continuation.resume() } else { drained = continuation }
+        }
+        grace.close()
+    }
+
+    /// Routes one request to its handler and turns every failure into a problem response.
+    func respond(to request: Request) async -> Response {
+        var request = request
+        var method = request.method
+        switch router.match(method: method, path: request.path) {
+        case .found(let handler, let parameters):
+            request.parameters = parameters
+            return await run(handler, request)
+        case .methodNotAllowed(let allow):
+            if method == "HEAD", allow.contains("GET"), case .found(let handler, let parameters) = router.match(method: "GET", path: request.path) {
+                method = "GET"
+                request.parameters = parameters
+                return await run(handler, request)
+            }
+            return Problem(status: 405, detail: "\(method) is not allowed here.", headers: [("Allow", allow.joined(separator: ", "))]).response
+        case .notFound:
+            return Problem.notFound().response
+        }
+    }
+
+    private func run(_ handler: Handler, _ request: Request) async -> Response {
+        do {
+            return try await handler(request)
+        } catch let error as any HTTPResponseError {
+            return error.response
+        } catch {
+            // The error's text may quote data; log its type only.
+            logger.error("handler failed", metadata: ["error_type": "\(type(of: error))", "path": "\(request.path)"])
+            return Problem(status: 500, detail: "The server could not complete the request.").response
+        }
+    }
+}
