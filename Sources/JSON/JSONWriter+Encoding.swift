@@ -24,8 +24,13 @@ extension JSONWriter {
             bytes.append(byte)
             return
         }
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        // Control characters are below 0x20, so the high nibble is 0 or 1.
+        let low = byte & 0xF
+        bytes.append(UInt8(ascii: "u"))
+        bytes.append(UInt8(ascii: "0"))
+        bytes.append(UInt8(ascii: "0"))
+        bytes.append(UInt8(ascii: "0") + (byte >> 4))
+        bytes.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
     }
 
     /// Appends the decimal digits of `value` without going through `String`.

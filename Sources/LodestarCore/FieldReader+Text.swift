@@ -1,0 +1,76 @@
+public import JSON
+
+extension FieldReader {
+    /// The longest identifier or free-text field accepted, in Unicode scalars.
+    public static let maxTextLength = 200
+
+    /// A non-empty string member of at most `maxLength` scalars without control characters.
+    public mutating func text(_ object: JSONObject, _ key: String, at path: JSONPath, required: Bool = false,
+                              maxLength: Int = maxTextLength) -> String? {
+        guard let value = value(object, key, at: path, required: required) else { return nil }
+        let fieldPath = path.member(key)
+        guard case .string(let text) = value else {
+            report(fieldPath, "must be a string")
+            return nil
+        }
+        guard !text.isEmpty else {
+            report(fieldPath, "must not be empty")
+            return nil
+        }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            count += 1
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                report(fieldPath, "must not contain control characters")
+                return nil
+            }
+        }
+        guard count <= maxLength else {
+            report(fieldPath, "must be at most \(maxLength) characters")
+            return nil
+        }
+        return text
+    }
+
+    /// An RFC 3339 timestamp member with a required offset.
+    public mutating func timestamp(_ object: JSONObject, _ key: String, at path: JSONPath, required: Bool = false) -> Timestamp? {
+        let rule = "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-26T16:43:04.120Z"
+        return member(object, key, at: path, required: required, rule: rule) { value in
+            value.stringValue.flatMap { Timestamp(rfc3339: $0) }
+        }
+    }
+
+    /// An ISO 8601 duration member such as `PT24H`.
+    public mutating func duration(_ object: JSONObject, _ key: String, at path: JSONPath, required: Bool = false) -> ISODuration? {
+        guard let value = value(object, key, at: path, required: required) else { return nil }
+        guard case .string(let text) = value else {
+            report(path.member(key), "must be an ISO 8601 duration, e.g. PT24H")
+            return nil
+        }
+        do {
+            return try ISODuration(iso8601: text)
+        } catch {
+            report(path.member(key), "must be an ISO 8601 duration, e.g. PT24H: \(error.message)")
+            return nil
+        }
+    }
+
+    /// A BCP 47 language tag member, returned in canonical case.
+    public mutating func languageTag(_ object: JSONObject, _ key: String, at path: JSONPath, required: Bool = false) -> String? {
+        member(object, key, at: path, required: required, rule: "must be a BCP 47 language tag, e.g. en or es-US") { value in
+            value.stringValue.flatMap(LanguageTag.canonical)
+        }
+    }
+
+    /// A `{lat, lon}` member; both are required when the member is given.
+    public mutating func geoPoint(_ object: JSONObject, _ key: String, at path: JSONPath, required: Bool = false) -> GeoPoint? {
+        guard let value = value(object, key, at: path, required: required) else { return nil }
+        let pointPath = path.member(key)
+        guard let point = self.object(value, at: pointPath) else { return nil }
+        rejectUnknownMembers(of: point, allowed: ["lat", "lon"], at: pointPath)
+        let lat = number(point, "lat", at: pointPath, in: -90...90, required: true)
+        let lon = number(point, "lon", at: pointPath, in: -180...180, required: true)
+        guard let lat, let lon else { return nil }
+        return GeoPoint(lat: lat, lon: lon)
+    }
+}

@@ -1,0 +1,136 @@
+import JSON
+import LodestarCore
+import Testing
+
+@Suite struct ContactStateTests {
+    static func at(_ text: String) -> Timestamp { Timestamp(rfc3339: "2026-11-26T\(text)Z")! }
+
+    static func event(_ id: String, _ time: String, _ data: EventData, source: String = "center-a") -> ContactEvent {
+        ContactEvent(eventID: id, source: source, contactID: "c1", occurredAt: at(time), data: data, raw: .null)
+    }
+
+    static let received = EventData.received(.init(
+        channel: .call, line: "988", region: "north", caller: CallerInfo(age: 16, zip: "60601"),
+        location: GeoPoint(lat: 41.9, lon: -87.6)))
+
+    @Test func lifecycle() {
+        let state = ContactState.derive(from: [
+            Self.event("1", "16:00:00", Self.received),
+            Self.event("2", "16:00:12", .answered(counselorID: "k7")),
+            Self.event("3", "16:05:00", .assessed(.init(riskLevel: .high, flags: [.youth], region: "south"))),
+            Self.event("4", "16:09:00", .assessed(.init(riskLevel: .moderate, consentFollowUp: false))),
+            Self.event("5", "16:10:00", .transferred(to: "veterans")),
+            Self.event("6", "16:20:00", .closed(.transferred)),
+        ])
+        #expect(state.channel == .call)
+        #expect(state.line == "988")
+        #expect(state.region == "south")
+        #expect(state.language == "en")
+        #expect(state.caller?.age == 16)
+        #expect(state.location == GeoPoint(lat: 41.9, lon: -87.6))
+        #expect(state.receivedAt == Self.at("16:00:00"))
+        #expect(state.answeredAt == Self.at("16:00:12"))
+        #expect(state.riskLevel == .moderate)
+        #expect(state.assessedAt == Self.at("16:09:00"))
+        #expect(state.flags == [.youth])
+        #expect(state.consentFollowUp == false)
+        #expect(state.transferredTo == "veterans")
+        #expect(state.transferredAt == Self.at("16:10:00"))
+        #expect(state.closedAt == Self.at("16:20:00"))
+        #expect(state.disposition == .transferred)
+        #expect(!state.isAbandoned)
+        #expect(state.eventCount == 6)
+    }
+
+    @Test func emptyState() {
+        let state = ContactState()
+        #expect(state.language == nil)
+        #expect(state.consentFollowUp)
+        #expect(state.flags.isEmpty)
+        #expect(state.eventCount == 0)
+    }
+
+    @Test func abandonedOnlyIfNeverAnswered() {
+        let abandoned = ContactState.derive(from: [
+            Self.event("1", "16:00:00", Self.received), Self.event("2", "16:01:00", .abandoned),
+        ])
+        #expect(abandoned.isAbandoned)
+        #expect(abandoned.abandonedAt == Self.at("16:01:00"))
+        // Answered later (a callback reached the person): not abandoned, instant kept.
+        let answeredLater = ContactState.derive(from: [
+            Self.event("1", "16:00:00", Self.received), Self.event("2", "16:01:00", .abandoned),
+            Self.event("3", "16:02:00", .answered(counselorID: nil)),
+        ])
+        #expect(!answeredLater.isAbandoned)
+        #expect(answeredLater.abandonedAt == Self.at("16:01:00"))
+    }
+
+    @Test func firstAnswerAndEarliestReceiptCount() {
+        let state = ContactState.derive(from: [
+            Self.event("3", "16:02:00", .answered(counselorID: "b")),
+            Self.event("2", "16:01:00", .answered(counselorID: "a")),
+            Self.event("1", "16:00:30", .received(.init(channel: .text, language: "es"))),
+            Self.event("0", "16:00:00", .received(.init(channel: .chat))),
+        ])
+        #expect(state.answeredAt == Self.at("16:01:00"))
+        #expect(state.receivedAt == Self.at("16:00:00"))
+        // The later receipt states channel and language; the earlier one's channel loses.
+        #expect(state.channel == .text)
+        #expect(state.language == "es")
+    }
+
+    @Test func unstatedMembersDoNotErase() {
+        let state = ContactState.derive(from: [
+            Self.event("1", "16:00:00", .assessed(.init(riskLevel: .low, flags: [.veteran], consentFollowUp: false))),
+            Self.event("2", "16:05:00", .assessed(.init(riskLevel: .high))),
+        ])
+        #expect(state.riskLevel == .high)
+        #expect(state.flags == [.veteran])
+        #expect(!state.consentFollowUp)
+    }
+
+    @Test func sameInstantTiesBreakByContentNotArrival() {
+        let first = Self.event("a", "16:00:00", .transferred(to: "911"))
+        let second = Self.event("b", "16:00:00", .transferred(to: "backup-center"))
+        #expect(ContactState.derive(from: [first, second]) == ContactState.derive(from: [second, first]))
+        #expect(ContactState.derive(from: [second, first]).transferredTo == "backup-center")
+        let otherSource = Self.event("a", "16:00:00", .transferred(to: "veterans"), source: "center-b")
+        #expect(ContactState.derive(from: [otherSource, first]).transferredTo == "veterans")
+    }
+
+    /// The key property: the state depends only on the set of events, not on arrival order.
+    @Test func stateIsIndependentOfArrivalOrder() {
+        var generator = SeededGenerator(seed: 0x10DE_57A2)
+        for round in 0..<40 {
+            let events = Self.randomEvents(count: 2 + round % 14, using: &generator)
+            let reference = ContactState.derive(from: events.sorted { $0.order < $1.order })
+            for _ in 0..<50 {
+                let shuffled = events.shuffled(using: &generator)
+                #expect(ContactState.derive(from: shuffled) == reference)
+                var incremental = ContactState()
+                for event in shuffled { incremental.apply(event) }
+                #expect(incremental == reference)
+                #expect(incremental.json == reference.json)
+            }
+        }
+    }
+
+    /// Events drawn from a small pool of instants and values so that ties and overrides are common.
+    static func randomEvents(count: Int, using generator: inout SeededGenerator) -> [ContactEvent] {
+        let times = ["16:00:00", "16:00:00", "16:01:00", "16:02:30", "16:05:00"]
+        let datas: [EventData] = [
+            received, .received(.init(channel: .text, region: "east", language: "fr-CA")),
+            .answered(counselorID: "k1"), .answered(counselorID: nil), .abandoned,
+            .transferred(to: "911"), .transferred(to: "veterans"),
+            .assessed(.init(riskLevel: .low, flags: [.youth], consentFollowUp: false)),
+            .assessed(.init(riskLevel: .imminent, location: GeoPoint(lat: 1, lon: 2), region: "west")),
+            .assessed(.init(riskLevel: .moderate, flags: [], consentFollowUp: true)),
+            .closed(.resolved), .closed(.emergency),
+        ]
+        return (0..<count).map { index in
+            ContactEvent(eventID: "e\(index)", source: Bool.random(using: &generator) ? "a" : "b", contactID: "c1",
+                         occurredAt: at(times.randomElement(using: &generator)!),
+                         data: datas.randomElement(using: &generator)!, raw: .null)
+        }
+    }
+}
