@@ -4,20 +4,25 @@ import Testing
 /// Routing by method and path over a frozen trie; handlers are plain strings here.
 @Suite("Router")
 struct RouterTests {
+    /// (method, pattern, handler) for every route under test.
+    static let routes: [(String, String, String)] = [
+        ("GET", "/", "root"),
+        ("GET", "/healthz", "health"),
+        ("GET", "/v1/teams", "list teams"),
+        ("GET", "/v1/teams/available", "available teams"),
+        ("PUT", "/v1/teams/{team_id}", "put team"),
+        ("GET", "/v1/teams/{team_id}", "get team"),
+        ("POST", "/v1/teams/{team_id}/status", "team status"),
+        ("POST", "/v1/dispatches/{id}/events", "dispatch event"),
+        ("GET", "/v1/rulesets/active", "active ruleset"),
+        ("GET", "/v1/rulesets/{version}", "ruleset"),
+        ("POST", "/v1/rulesets/{version}/activate", "activate"),
+        ("GET", "/v1/a/{x}/b/{y}", "two params"),
+    ]
+
     static let router: Router<String> = {
         var builder = RouterBuilder<String>()
-        builder.add("GET", "/", "root")
-        builder.add("GET", "/healthz", "health")
-        builder.add("GET", "/v1/teams", "list teams")
-        builder.add("GET", "/v1/teams/available", "available teams")
-        builder.add("PUT", "/v1/teams/{team_id}", "put team")
-        builder.add("GET", "/v1/teams/{team_id}", "get team")
-        builder.add("POST", "/v1/teams/{team_id}/status", "team status")
-        builder.add("POST", "/v1/dispatches/{id}/events", "dispatch event")
-        builder.add("GET", "/v1/rulesets/active", "active ruleset")
-        builder.add("GET", "/v1/rulesets/{version}", "ruleset")
-        builder.add("POST", "/v1/rulesets/{version}/activate", "activate")
-        builder.add("GET", "/v1/a/{x}/b/{y}", "two params")
+        for (method, pattern, handler) in routes { builder.add(method, pattern, handler) }
         return builder.freeze()
     }()
 

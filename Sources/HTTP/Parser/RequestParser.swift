@@ -4,6 +4,11 @@
 /// bytes needed). After `.end` the next pipelined request is parsed from the bytes already
 /// buffered. After an error the parser is dead: `next()` throws the same error again, and the
 /// connection answers its status and closes.
+///
+/// Policy where the RFCs leave a choice: empty lines before a request line are skipped (counted
+/// toward `maxHeadBytes`); versions other than 1.0 and 1.1 are 505, even HTTP/1.2; a single
+/// unknown transfer coding is 501 while an empty or listed Transfer-Encoding is 400; an unknown
+/// `Expect` is ignored; field values are decoded as UTF-8 with invalid bytes replaced.
 public struct RequestParser: Sendable {
     /// Where the parser is in the current request. Payloads travel with their state, so a state
     /// can only be entered with the data it needs.
