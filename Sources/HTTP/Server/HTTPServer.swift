@@ -75,18 +75,13 @@ public final class HTTPServer {
     /// Routes one request to its handler and turns every failure into a problem response.
     func respond(to request: Request) async -> Response {
         var request = request
-        var method = request.method
-        switch router.match(method: method, path: request.path) {
+        // The router answers HEAD with the GET handler; the connection drops the body.
+        switch router.match(method: request.method, path: request.path) {
         case .found(let handler, let parameters):
             request.parameters = parameters
             return await run(handler, request)
         case .methodNotAllowed(let allow):
-            if method == "HEAD", allow.contains("GET"), case .found(let handler, let parameters) = router.match(method: "GET", path: request.path) {
-                method = "GET"
-                request.parameters = parameters
-                return await run(handler, request)
-            }
-            return Problem(status: 405, detail: "\(method) is not allowed here.", headers: [("Allow", allow.joined(separator: ", "))]).response
+            return Problem(status: 405, detail: "\(request.method) is not allowed here.", headers: [("Allow", allow.joined(separator: ", "))]).response
         case .notFound:
             return Problem.notFound().response
         }
