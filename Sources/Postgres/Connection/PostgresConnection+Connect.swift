@@ -12,12 +12,21 @@ extension PostgresConnection {
     /// a Unix socket directory): libpq resolves host names with a blocking lookup.
     public static func connect(_ conninfo: String, timeout: Duration = .seconds(5)) async throws(PostgresError) -> PostgresConnection {
         let connection = PostgresConnection()
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, PostgresError>, Never>) in
-            connection.connectWaiter = continuation
-            connection.startConnecting(conninfo, timeout: timeout)
-        }
-        try result.get()
+        try await connection.open(conninfo, timeout: timeout).get()
         return connection
+    }
+
+    /// Connects this (new) connection; `close()` meanwhile ends the attempt.
+    func open(_ conninfo: String, timeout: Duration) async -> Result<Void, PostgresError> {
+        await withCheckedContinuation { continuation in
+            // Closed before the attempt started (the pool shut down first).
+            if case .closed(let error) = machine.state {
+                continuation.resume(returning: .failure(error))
+                return
+            }
+            connectWaiter = continuation
+            startConnecting(conninfo, timeout: timeout)
+        }
     }
 
     private func startConnecting(_ conninfo: String, timeout: Duration) {
@@ -36,6 +45,9 @@ extension PostgresConnection {
             end(with: .unavailable("cannot connect: \(libpqMessage)"))
             return
         }
+        // Server notices (e.g. "there is no transaction in progress") would go to stderr
+        // unstructured and may quote data; errors that matter arrive as results instead.
+        PQsetNoticeProcessor(pq, { _, _ in }, nil)
         let timer = LoopTimer()
         connectTimer = timer
         timer.start(after: timeout) { [weak self] in

@@ -58,7 +58,8 @@ extension PostgresConnection {
             }
         }
         let affected = PQcmdTuples(result).map { Int(String(cString: $0)) ?? 0 } ?? 0
+        let tag = PQcmdStatus(result).map { String(cString: $0) } ?? ""
         return PostgresRows(storage: PostgresResultStorage(
-            columns: columns, rowCount: rowCount, bytes: bytes, starts: starts, lengths: lengths, affectedRows: affected))
+            columns: columns, rowCount: rowCount, bytes: bytes, starts: starts, lengths: lengths, affectedRows: affected, commandTag: tag))
     }
 }

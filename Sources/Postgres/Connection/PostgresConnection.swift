@@ -75,3 +75,13 @@ public final class PostgresConnection {
         if let pq { PQfinish(pq) }
     }
 }
+
+extension PostgresConnection {
+    /// True when the session is inside a transaction block (left open, or failed): such a
+    /// connection must not be lent to someone else.
+    var isInTransaction: Bool {
+        guard let pq else { return false }
+        let status = PQtransactionStatus(pq)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+}

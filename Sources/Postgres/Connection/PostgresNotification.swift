@@ -11,3 +11,12 @@ public struct PostgresNotification: Sendable, Hashable {
         self.backendPID = backendPID
     }
 }
+
+extension PostgresNotification {
+    /// The `backendPID` of the marker a listener yields after reconnecting: notifications
+    /// may have been missed, so re-read whatever the channel announces.
+    public static let reconnectedPID: Int32 = -1
+
+    /// True for that marker.
+    public var isReconnectMarker: Bool { backendPID == Self.reconnectedPID }
+}

@@ -10,6 +10,8 @@ public struct PostgresRows: RandomAccessCollection, Sendable {
     public var columns: [PostgresColumn] { storage.columns }
     /// The count from the command tag (`INSERT 0 5` → 5); 0 for commands that report none.
     public var affectedRows: Int { storage.affectedRows }
+    /// The command tag, e.g. `INSERT 0 5`, `COMMIT` (or `ROLLBACK` for a failed transaction).
+    public var commandTag: String { storage.commandTag }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { storage.rowCount }
@@ -20,7 +22,7 @@ public struct PostgresRows: RandomAccessCollection, Sendable {
     }
 
     /// A result with no columns and no rows (a command such as `BEGIN`).
-    static let empty = PostgresRows(storage: PostgresResultStorage(columns: [], rowCount: 0, bytes: [], starts: [], lengths: [], affectedRows: 0))
+    static let empty = PostgresRows(storage: PostgresResultStorage(columns: [], rowCount: 0, bytes: [], starts: [], lengths: [], affectedRows: 0, commandTag: ""))
 }
 
 /// Immutable cell data of one result, shared by its rows and cells.
@@ -33,14 +35,16 @@ final class PostgresResultStorage: Sendable {
     /// Length of each cell's text; -1 for SQL NULL.
     let lengths: [Int]
     let affectedRows: Int
+    let commandTag: String
 
-    init(columns: [PostgresColumn], rowCount: Int, bytes: [UInt8], starts: [Int], lengths: [Int], affectedRows: Int) {
+    init(columns: [PostgresColumn], rowCount: Int, bytes: [UInt8], starts: [Int], lengths: [Int], affectedRows: Int, commandTag: String) {
         self.columns = columns
         self.rowCount = rowCount
         self.bytes = bytes
         self.starts = starts
         self.lengths = lengths
         self.affectedRows = affectedRows
+        self.commandTag = commandTag
     }
 
     func columnIndex(named name: String) -> Int? {
