@@ -1,0 +1,84 @@
+import CPQ
+import Loop
+
+extension PostgresConnection {
+    /// Queues `work` and waits for its answer.
+    func submit(_ work: ConnectionRequest.Work) async -> RequestResult {
+        let id = nextRequestID
+        nextRequestID += 1
+        return await withCheckedContinuation { continuation in
+            waiters[id] = continuation
+            perform(machine.requestReceived(ConnectionRequest(id: id, work: work)))
+        }
+    }
+
+    func sendWaitingRequests() {
+        while pq != nil, let action = machine.nextSendable() {
+            perform(action)
+        }
+    }
+
+    private func perform(_ action: ConnectionStateMachine.RequestAction) {
+        switch action {
+        case .wait:
+            break
+        case .fail(let id, let error):
+            waiters.removeValue(forKey: id)?.resume(returning: .failure(error))
+        case .sendPipeline(_, let queries, let plans):
+            guard let pq else { return }
+            for (query, plan) in zip(queries, plans) where !send(query, plan, on: pq) {
+                end(with: .connectionLost("cannot send: \(libpqMessage)"))
+                return
+            }
+            guard PQpipelineSync(pq) == 1 else {
+                end(with: .connectionLost("cannot send: \(libpqMessage)"))
+                return
+            }
+            flush()
+        case .sendScript(_, let sql):
+            guard let pq else { return }
+            // The machine sends a script only when the pipeline is drained, which is when
+            // libpq allows leaving pipeline mode.
+            guard PQexitPipelineMode(pq) == 1, PQsendQuery(pq, sql) == 1 else {
+                end(with: .connectionLost("cannot send script: \(libpqMessage)"))
+                return
+            }
+            flush()
+        }
+    }
+
+    /// Queues one statement in libpq's output buffer; false when libpq refused it.
+    private func send(_ query: PostgresQuery, _ plan: StatementPlan, on pq: OpaquePointer) -> Bool {
+        let count = Int32(query.parameters.count)
+        return withParameterPointers(query.parameters) { values in
+            switch plan {
+            case .unnamed:
+                return PQsendQueryParams(pq, query.sql, count, nil, values, nil, nil, 0) == 1
+            case .prepareThenExecute(let name):
+                return PQsendPrepare(pq, name, query.sql, count, nil) == 1
+                    && PQsendQueryPrepared(pq, name, count, values, nil, nil, 0) == 1
+            case .executePrepared(let name):
+                return PQsendQueryPrepared(pq, name, count, values, nil, nil, 0) == 1
+            }
+        }
+    }
+}
+
+/// Calls `body` with C strings for `parameters` (NULL for SQL NULL), all packed into one
+/// buffer so a statement costs one allocation however many parameters it has.
+func withParameterPointers<R>(_ parameters: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    guard !parameters.isEmpty else { return body(nil) }
+    var buffer: [CChar] = []
+    var offsets: [Int?] = []
+    offsets.reserveCapacity(parameters.count)
+    for parameter in parameters {
+        guard let parameter else { offsets.append(nil); continue }
+        offsets.append(buffer.count)
+        buffer.append(contentsOf: parameter.utf8.map { CChar(bitPattern: $0) })
+        buffer.append(0)
+    }
+    return buffer.withUnsafeBufferPointer { bytes in
+        let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { bytes.baseAddress! + $0 } }
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+}

@@ -1,0 +1,41 @@
+import Loop
+
+extension PostgresPool {
+    /// Waits for a slot with an open connection, first come first served.
+    func lease() async -> Result<Int, PostgresError> {
+        let id = nextWaiterID
+        nextWaiterID += 1
+        return await withCheckedContinuation { continuation in
+            waiters[id] = continuation
+            perform(machine.leaseRequested(waiter: id, now: loopNowMilliseconds()))
+        }
+    }
+
+    /// Returns a slot; a connection that broke or still has work in flight is replaced.
+    func release(_ slot: Int) {
+        let healthy = connections[slot].map { !$0.isClosed && $0.isIdle && !$0.isInTransaction } ?? false
+        perform(machine.released(slot: slot, healthy: healthy))
+    }
+
+    /// Opens the connection of `slot` and tells the machine how it went.
+    func connect(_ slot: Int) {
+        let connection = PostgresConnection()
+        connections[slot] = connection
+        Task { [configuration] in
+            let result = await connection.open(configuration.conninfo, timeout: configuration.connectTimeout)
+            // A slot may have been given a newer connection meanwhile (pool closed, reopened).
+            guard connections[slot] === connection else { connection.close(); return }
+            switch result {
+            case .success:
+                connection.onClose { [weak self, weak connection] _ in
+                    guard let self, let connection, self.connections[slot] === connection else { return }
+                    self.perform(self.machine.idleConnectionDropped(slot: slot))
+                }
+                perform(machine.connectSucceeded(slot: slot))
+            case .failure(let error):
+                connections[slot] = nil
+                perform(machine.connectFailed(slot: slot, error: error))
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// The text form of one-dimensional PostgreSQL arrays: `{a,"b c",NULL}`.
+enum PostgresArrayLiteral {
+    /// Renders elements with every non-NULL element quoted, so commas, braces, quotes,
+    /// backslashes and the word NULL inside text need no special cases.
+    static func render(_ elements: [String?]) -> String {
+        var text = "{"
+        for (index, element) in elements.enumerated() {
+            if index > 0 { text.append(",") }
+            guard let element else { text.append("NULL"); continue }
+            text.append("\"")
+            for character in element {
+                if character == "\"" || character == "\\" { text.append("\\") }
+                text.append(character)
+            }
+            text.append("\"")
+        }
+        text.append("}")
+        return text
+    }
+
+    /// Parses the server's output for a one-dimensional array; nil for anything else
+    /// (multi-dimensional arrays, explicit bounds, malformed text).
+    static func parse(_ text: String) -> [String?]? {
+        var bytes = Array(text.utf8)[...]
+        guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return nil }
+        bytes = bytes.dropFirst().dropLast()
+        var elements: [String?] = []
+        if bytes.allSatisfy(isSpace) { return elements }
+        while true {
+            guard let (element, rest) = parseElement(bytes) else { return nil }
+            elements.append(element)
+            bytes = rest.drop(while: isSpace)
+            guard let next = bytes.first else { return elements }
+            guard next == UInt8(ascii: ",") else { return nil }
+            bytes = bytes.dropFirst()
+        }
+    }
+
+    /// One element and the bytes after it.
+    private static func parseElement(_ input: ArraySlice<UInt8>) -> (String?, ArraySlice<UInt8>)? {
+        var bytes = input.drop(while: isSpace)
+        guard let first = bytes.first, first != UInt8(ascii: "{") else { return nil }
+        var value: [UInt8] = []
+        if first == UInt8(ascii: "\"") {
+            bytes = bytes.dropFirst()
+            while true {
+                guard let byte = bytes.popFirst() else { return nil }
+                if byte == UInt8(ascii: "\"") { break }
+                if byte == UInt8(ascii: "\\") {
+                    guard let escaped = bytes.popFirst() else { return nil }
+                    value.append(escaped)
+                } else {
+                    value.append(byte)
+                }
+            }
+            return (String(decoding: value, as: UTF8.self), bytes)
+        }
+        while let byte = bytes.first, byte != UInt8(ascii: ","), byte != UInt8(ascii: "}") {
+            if byte == UInt8(ascii: "\\") {
+                bytes = bytes.dropFirst()
+                guard let escaped = bytes.popFirst() else { return nil }
+                value.append(escaped)
+            } else {
+                value.append(byte)
+                bytes = bytes.dropFirst()
+            }
+        }
+        while let last = value.last, isSpace(last) { value.removeLast() }
+        let text = String(decoding: value, as: UTF8.self)
+        // An unquoted NULL (any case) is SQL NULL; the server quotes the text "NULL".
+        return (text.uppercased() == "NULL" ? nil : text, bytes)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+}

@@ -1,0 +1,91 @@
+import Loop
+import Postgres
+import Testing
+
+@Suite struct PoolTests {
+    init() { EventLoop.startInBackground() }
+
+    @LoopActor private func pool(size: Int = 2, acquireTimeout: Duration = .seconds(2)) throws -> PostgresPool {
+        PostgresPool(configuration: .init(conninfo: try TestDatabase.conninfo(), size: size, acquireTimeout: acquireTimeout))
+    }
+
+    @Test @LoopActor func transactionCommitsOrRollsBackOnThrow() async throws {
+        let pool = try pool()
+        defer { pool.close() }
+        let table = TestDatabase.uniqueName("tx")
+        try await pool.query("CREATE TABLE \(table) (n int)")
+        defer { Task { @LoopActor in try? await PostgresPool.dropTable(table) } }
+        try await pool.transaction { tx in
+            try await tx.query("INSERT INTO \(table) VALUES (1)")
+            try await tx.query("INSERT INTO \(table) VALUES (2)")
+        }
+        struct Oops: Error {}
+        await #expect(throws: Oops.self) {
+            try await pool.transaction { tx in
+                try await tx.query("INSERT INTO \(table) VALUES (3)")
+                throw Oops()
+            }
+        }
+        // A statement error swallowed by the body still cannot commit.
+        await #expect(throws: PostgresError.self) {
+            try await pool.transaction { tx in
+                try await tx.query("INSERT INTO \(table) VALUES (4)")
+                _ = try? await tx.query("SELECT 1 / 0")
+            }
+        }
+        let rows = try await pool.query("SELECT coalesce(sum(n), 0) FROM \(table)")
+        #expect(rows[0][0].int == 3)
+        try await pool.query("DROP TABLE \(table)")
+    }
+
+    @Test @LoopActor func exhaustedPoolQueuesFairlyAndTimesOut() async throws {
+        let pool = try pool(size: 1, acquireTimeout: .milliseconds(300))
+        defer { pool.close() }
+        try await pool.ping()
+        var order: [Int] = []
+        // Hold the only connection, then queue three callers in a known order.
+        let holder = Task { @LoopActor in
+            try await pool.withConnection { _ in try await sleep(for: .milliseconds(100)) }
+        }
+        await Task.yield()
+        let callers = (1...3).map { index in
+            Task { @LoopActor in
+                try await pool.withConnection { connection in
+                    order.append(index)
+                    try await connection.query("SELECT 1")
+                }
+            }
+        }
+        try await holder.value
+        for caller in callers { try await caller.value }
+        #expect(order == [1, 2, 3])
+
+        // Held past the acquire timeout: the waiter gets `.unavailable`, not a hang.
+        let slow = Task { @LoopActor in try await pool.withConnection { _ in try await sleep(for: .milliseconds(600)) } }
+        await Task.yield()
+        let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+        #expect(error?.kind == .unavailable)
+        try await slow.value
+        #expect(try await pool.query("SELECT 2")[0][0].int == 2)
+    }
+
+    @Test @LoopActor func unreachableDatabaseFailsQuickly() async throws {
+        let pool = PostgresPool(configuration: .init(conninfo: "host=127.0.0.1 port=1 user=postgres", size: 1))
+        defer { pool.close() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+        #expect(error?.kind == .unavailable)
+        #expect(clock.now - start < .seconds(3))
+        #expect(!pool.isReady)
+    }
+}
+
+extension PostgresPool {
+    /// Best-effort cleanup on a fresh connection.
+    @LoopActor static func dropTable(_ table: String) async throws {
+        let connection = try await TestDatabase.connect()
+        defer { connection.close() }
+        try await connection.query("DROP TABLE IF EXISTS \(table)")
+    }
+}
