@@ -46,6 +46,9 @@ final class HTTPConnection {
     func reject(_ problem: Problem) {
         acceptsRequests = false
         queue.append(.failure(problem))
+        // Reading (and discarding) lets the peer's FIN close us early, and closing with unread
+        // input would reset the connection before the client read the answer.
+        start()
         answerQueued()
     }
 
