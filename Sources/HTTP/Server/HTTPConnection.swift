@@ -17,6 +17,8 @@ final class HTTPConnection {
     private var parser: RequestParser
     private var head: RequestHead?
     private var body: [UInt8] = []
+    /// The client of the request being read waits for `100 Continue`, not sent yet.
+    private var awaitsContinue = false
     private var queue = Deque<Pending>()
     private var isAnswering = false
     private var isReadingPaused = false
@@ -76,7 +78,10 @@ final class HTTPConnection {
                 case .head(let parsed):
                     head = parsed
                     body = []
+                    awaitsContinue = parsed.expectsContinue
                 case .body(let bytes):
+                    // The body is coming, so the client no longer waits.
+                    awaitsContinue = false
                     body.append(contentsOf: bytes)
                 case .end:
                     if let head { queue.append(.request(Request(head: head, body: body, parameters: PathParameters()))) }
@@ -84,10 +89,7 @@ final class HTTPConnection {
                     body = []
                 }
             }
-            if let head, head.expectsContinue, body.isEmpty, !isAnswering, queue.isEmpty {
-                // The client waits for this before sending the body (RFC 9110 §10.1.1).
-                socket.write(ResponseHead.continueLine)
-            }
+            sendContinueIfAwaited()
         } catch {
             refuseFurtherRequests(Problem(status: error.status, detail: error.detail))
         }
@@ -142,7 +144,15 @@ final class HTTPConnection {
             if !keepOpen { finish(); return }
         }
         isAnswering = false
-        if peerFinished || server.isDraining { finish() } else { updateTimer() }
+        if peerFinished || server.isDraining { finish() } else { sendContinueIfAwaited(); updateTimer() }
+    }
+
+    /// Sends `100 Continue` once to a client that waits for it before sending the body
+    /// (RFC 9110 §10.1.1), as soon as no earlier response is due: those go first on the wire.
+    private func sendContinueIfAwaited() {
+        guard awaitsContinue, head != nil, !isAnswering, queue.isEmpty, !isClosed else { return }
+        awaitsContinue = false
+        socket.write(ResponseHead.continueLine)
     }
 
     /// Writes one response; false when the connection can carry no further response.
