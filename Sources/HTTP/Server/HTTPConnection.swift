@@ -136,7 +136,8 @@ final class HTTPConnection {
             case .request(let request):
                 let response = await server.respond(to: request)
                 let keepAlive = request.head.keepAlive && !server.isDraining && (acceptsRequests || !queue.isEmpty)
-                keepOpen = await send(response, keepAlive: keepAlive, omitBody: request.method == "HEAD") && keepAlive
+                keepOpen = await send(response, keepAlive: keepAlive, omitBody: request.method == "HEAD",
+                                      isHTTP10: request.head.version == .http10) && keepAlive
             case .failure(let problem):
                 _ = await send(problem.response, keepAlive: false, omitBody: false)
                 keepOpen = false
@@ -156,12 +157,13 @@ final class HTTPConnection {
     }
 
     /// Writes one response; false when the connection can carry no further response.
-    private func send(_ response: Response, keepAlive: Bool, omitBody: Bool) async -> Bool {
+    private func send(_ response: Response, keepAlive: Bool, omitBody: Bool, isHTTP10: Bool = false) async -> Bool {
         switch response.body {
         case .bytes(let bytes):
             var out: [UInt8] = []
             out.reserveCapacity(192 + bytes.count)
-            ResponseHead.serialize(response, bodyLength: bytes.count, keepAlive: keepAlive, date: HTTPDate.now, into: &out)
+            ResponseHead.serialize(response, bodyLength: bytes.count, keepAlive: keepAlive, confirmKeepAlive: isHTTP10,
+                                   date: HTTPDate.now, into: &out)
             if !omitBody { out.append(contentsOf: bytes) }
             return await write(out)
         case .stream(let produce):
