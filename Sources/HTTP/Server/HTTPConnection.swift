@@ -123,7 +123,7 @@ final class HTTPConnection {
         guard !isAnswering, !queue.isEmpty, !isClosed else { return }
         isAnswering = true
         updateTimer()
-        Task { @LoopActor in
+        EventLoop.shared.task {
             await self.answerUntilEmpty()
         }
     }
