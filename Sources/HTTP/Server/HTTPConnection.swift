@@ -230,6 +230,10 @@ final class HTTPConnection {
         guard !isClosed else { return }
         acceptsRequests = false
         isAnswering = false
+        // Requests pipelined behind the last answer will not be answered. Left queued they made
+        // the connection look busy, so neither the peer's FIN nor a shutdown closed it early.
+        queue.removeAll()
+        head = nil
         if isReadingPaused { isReadingPaused = false; socket.startReading { [unowned self] event in self.received(event) } }
         socket.shutdownWrites { [unowned self] in
             if self.peerFinished { self.close(); return }
