@@ -220,7 +220,7 @@ final class HTTPConnection {
 
     /// Server shutdown: an idle connection closes now, a busy one after its current response.
     func drain() {
-        if !isAnswering && queue.isEmpty { close() } else { stream?.clientLeft() }
+        if !isAnswering && queue.isEmpty { close() } else { stream?.serverEnds() }
     }
 
     /// Closes after the queued bytes are sent. Reading goes on (discarding) until the peer's FIN or
