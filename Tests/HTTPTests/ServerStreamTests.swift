@@ -36,3 +36,22 @@ import Testing
         await server.stop()
     }
 }
+
+extension ServerStreamTests {
+    /// Shutdown tells the producer to stop and still ends the chunked body properly, so the
+    /// client sees a complete response rather than a cut connection.
+    @Test func shutdownEndsAnOpenStreamCleanly() async throws {
+        let server = try await TestServer.start()
+        var client: WireClient? = try WireClient(port: server.port)
+        try client?.send(Wire.get("/events"))
+        #expect(try client?.readHead().status == 200)
+        #expect(try client?.readChunk() != nil)
+
+        let stopping = Task { @LoopActor in await server.stop() }
+        #expect(try client?.readChunk() == nil, "the last chunk")
+        #expect(try client?.readUntilClosed() == [])
+        #expect(server.probe.contains("events closed"))
+        client = nil
+        await stopping.value
+    }
+}
