@@ -27,10 +27,9 @@ import Testing
         #expect(try other.readResponse().text == "meanwhile")
 
         for stalled in [stalledHead, stalledBody] {
-            let response = try stalled.readResponse()
+            let response = try stalled.readLastResponse()
             #expect(response.status == 408)
             #expect(response.header("Connection") == "close")
-            #expect(try stalled.readUntilClosed() == [])
         }
         await server.stop()
     }

@@ -61,6 +61,17 @@ extension WireClient {
         return response
     }
 
+    /// Reads a response after which the server must close the connection; throws when bytes
+    /// follow it (an answer to a request that should not have been read) or it stays open.
+    func readLastResponse() throws(WireError) -> WireResponse {
+        let response = try readResponse()
+        let after = try readUntilClosed()
+        guard after.isEmpty else {
+            throw .malformed("bytes after the last response: \(String(decoding: after, as: UTF8.self).debugDescription)")
+        }
+        return response
+    }
+
     /// Reads one chunk of a chunked body; nil after the last chunk (and the empty trailer).
     func readChunk() throws(WireError) -> [UInt8]? {
         let sizeLine = try readLine()
