@@ -93,7 +93,7 @@ public final class EventLoop: SerialExecutor, TaskExecutor, @unchecked Sendable 
         // While `main` runs, the wake-up handle keeps the loop alive even when `main` waits on
         // something that holds no handle of its own.
         uv_ref(wakeupHandle)
-        Task { @LoopActor in
+        task {
             await main()
             uv_unref(self.wakeupHandle)
             HandleRegistry.shared.closeAll()

@@ -1,4 +1,7 @@
 import CUV
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Watches one POSIX signal (SIGINT, SIGTERM) on the loop.
 @LoopActor
@@ -18,6 +21,18 @@ public final class SignalWatcher: UVHandle {
         }, signal))
         // A signal watcher alone must not keep the process running.
         uv_unref(handle)
+        Self.unblock(signal)
+    }
+
+    /// A process inherits its signal mask from whoever started it (posix_spawn keeps the parent's,
+    /// and Swift or dispatch parents block SIGTERM and SIGINT in their threads). Blocked here,
+    /// the signal would never reach libuv's handler; unblocking on the loop thread is enough,
+    /// since the kernel delivers a process signal to any thread that does not block it.
+    private static func unblock(_ signal: Int32) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     override func willClose() { callback = nil }

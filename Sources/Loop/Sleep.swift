@@ -7,7 +7,7 @@ public func sleep(for duration: Duration) async throws {
     try await withTaskCancellationHandler {
         try await sleeper.wait(duration)
     } onCancel: {
-        Task { @LoopActor in sleeper.finish(throwing: CancellationError()) }
+        EventLoop.shared.task { sleeper.finish(throwing: CancellationError()) }
     }
 }
 

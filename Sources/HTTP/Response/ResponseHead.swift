@@ -2,12 +2,19 @@
 enum ResponseHead {
     /// The head for a complete body: adds `Content-Length`, `Date` and, when the connection
     /// will close, `Connection: close`. `omitBody` is for HEAD, whose length is still the GET's.
-    static func serialize(_ response: Response, bodyLength: Int, keepAlive: Bool, date: String, into out: inout [UInt8]) {
+    /// `confirmKeepAlive` is for HTTP/1.0 clients, which keep the connection only when told
+    /// `Connection: keep-alive` (RFC 9112 §9.3).
+    static func serialize(_ response: Response, bodyLength: Int, keepAlive: Bool, confirmKeepAlive: Bool = false,
+                          date: String, into out: inout [UInt8]) {
         statusLine(response.status, into: &out)
         for (name, value) in response.headers { field(name, value, into: &out) }
         field("Content-Length", String(bodyLength), into: &out)
         field("Date", date, into: &out)
-        if !keepAlive { field("Connection", "close", into: &out) }
+        if !keepAlive {
+            field("Connection", "close", into: &out)
+        } else if confirmKeepAlive {
+            field("Connection", "keep-alive", into: &out)
+        }
         out.append(contentsOf: crlf)
     }
 

@@ -17,6 +17,8 @@ final class HTTPConnection {
     private var parser: RequestParser
     private var head: RequestHead?
     private var body: [UInt8] = []
+    /// The client of the request being read waits for `100 Continue`, not sent yet.
+    private var awaitsContinue = false
     private var queue = Deque<Pending>()
     private var isAnswering = false
     private var isReadingPaused = false
@@ -46,6 +48,9 @@ final class HTTPConnection {
     func reject(_ problem: Problem) {
         acceptsRequests = false
         queue.append(.failure(problem))
+        // Reading (and discarding) lets the peer's FIN close us early, and closing with unread
+        // input would reset the connection before the client read the answer.
+        start()
         answerQueued()
     }
 
@@ -73,7 +78,10 @@ final class HTTPConnection {
                 case .head(let parsed):
                     head = parsed
                     body = []
+                    awaitsContinue = parsed.expectsContinue
                 case .body(let bytes):
+                    // The body is coming, so the client no longer waits.
+                    awaitsContinue = false
                     body.append(contentsOf: bytes)
                 case .end:
                     if let head { queue.append(.request(Request(head: head, body: body, parameters: PathParameters()))) }
@@ -81,10 +89,7 @@ final class HTTPConnection {
                     body = []
                 }
             }
-            if let head, head.expectsContinue, body.isEmpty, !isAnswering, queue.isEmpty {
-                // The client waits for this before sending the body (RFC 9110 §10.1.1).
-                socket.write(ResponseHead.continueLine)
-            }
+            sendContinueIfAwaited()
         } catch {
             refuseFurtherRequests(Problem(status: error.status, detail: error.detail))
         }
@@ -118,7 +123,7 @@ final class HTTPConnection {
         guard !isAnswering, !queue.isEmpty, !isClosed else { return }
         isAnswering = true
         updateTimer()
-        Task { @LoopActor in
+        EventLoop.shared.task {
             await self.answerUntilEmpty()
         }
     }
@@ -131,7 +136,8 @@ final class HTTPConnection {
             case .request(let request):
                 let response = await server.respond(to: request)
                 let keepAlive = request.head.keepAlive && !server.isDraining && (acceptsRequests || !queue.isEmpty)
-                keepOpen = await send(response, keepAlive: keepAlive, omitBody: request.method == "HEAD") && keepAlive
+                keepOpen = await send(response, keepAlive: keepAlive, omitBody: request.method == "HEAD",
+                                      isHTTP10: request.head.version == .http10) && keepAlive
             case .failure(let problem):
                 _ = await send(problem.response, keepAlive: false, omitBody: false)
                 keepOpen = false
@@ -139,16 +145,25 @@ final class HTTPConnection {
             if !keepOpen { finish(); return }
         }
         isAnswering = false
-        if peerFinished || server.isDraining { finish() } else { updateTimer() }
+        if peerFinished || server.isDraining { finish() } else { sendContinueIfAwaited(); updateTimer() }
+    }
+
+    /// Sends `100 Continue` once to a client that waits for it before sending the body
+    /// (RFC 9110 §10.1.1), as soon as no earlier response is due: those go first on the wire.
+    private func sendContinueIfAwaited() {
+        guard awaitsContinue, head != nil, !isAnswering, queue.isEmpty, !isClosed else { return }
+        awaitsContinue = false
+        socket.write(ResponseHead.continueLine)
     }
 
     /// Writes one response; false when the connection can carry no further response.
-    private func send(_ response: Response, keepAlive: Bool, omitBody: Bool) async -> Bool {
+    private func send(_ response: Response, keepAlive: Bool, omitBody: Bool, isHTTP10: Bool = false) async -> Bool {
         switch response.body {
         case .bytes(let bytes):
             var out: [UInt8] = []
             out.reserveCapacity(192 + bytes.count)
-            ResponseHead.serialize(response, bodyLength: bytes.count, keepAlive: keepAlive, date: HTTPDate.now, into: &out)
+            ResponseHead.serialize(response, bodyLength: bytes.count, keepAlive: keepAlive, confirmKeepAlive: isHTTP10,
+                                   date: HTTPDate.now, into: &out)
             if !omitBody { out.append(contentsOf: bytes) }
             return await write(out)
         case .stream(let produce):
@@ -205,7 +220,7 @@ final class HTTPConnection {
 
     /// Server shutdown: an idle connection closes now, a busy one after its current response.
     func drain() {
-        if !isAnswering && queue.isEmpty { close() } else { stream?.clientLeft() }
+        if !isAnswering && queue.isEmpty { close() } else { stream?.serverEnds() }
     }
 
     /// Closes after the queued bytes are sent. Reading goes on (discarding) until the peer's FIN or
@@ -215,6 +230,10 @@ final class HTTPConnection {
         guard !isClosed else { return }
         acceptsRequests = false
         isAnswering = false
+        // Requests pipelined behind the last answer will not be answered. Left queued they made
+        // the connection look busy, so neither the peer's FIN nor a shutdown closed it early.
+        queue.removeAll()
+        head = nil
         if isReadingPaused { isReadingPaused = false; socket.startReading { [unowned self] event in self.received(event) } }
         socket.shutdownWrites { [unowned self] in
             if self.peerFinished { self.close(); return }

@@ -37,12 +37,15 @@ public final class HTTPServer {
     private func accepted(_ socket: TCPConnection) {
         guard !isDraining else { socket.close(); return }
         let connection = HTTPConnection(socket: socket, server: self)
-        if connections.count >= configuration.maxConnections {
-            connection.reject(Problem.unavailable("Too many connections.", retryAfterSeconds: 1))
-            return
-        }
+        let isOverCap = connections.count >= configuration.maxConnections
+        // A refused connection is registered too: this table is what keeps a connection alive
+        // until it closes, and what shutdown closes.
         connections[ObjectIdentifier(connection)] = connection
-        connection.start()
+        if isOverCap {
+            connection.reject(Problem.unavailable("Too many connections.", retryAfterSeconds: 1))
+        } else {
+            connection.start()
+        }
     }
 
     func connectionClosed(_ connection: HTTPConnection) {

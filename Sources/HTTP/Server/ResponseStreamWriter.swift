@@ -8,6 +8,9 @@ public import Loop
 public final class ResponseStreamWriter {
     private weak var connection: HTTPConnection?
     public private(set) var isOpen = true
+    /// The server ends the stream (shutdown) while the client is still there: it gets the last
+    /// chunk, so it sees a complete response rather than a cut connection.
+    private var owesLastChunk = false
     private var closeWaiters: [CheckedContinuation<Void, Never>] = []
 
     init(connection: HTTPConnection) { self.connection = connection }
@@ -32,6 +35,13 @@ public final class ResponseStreamWriter {
         }
     }
 
+    /// Server shutdown: the producer stops as if the client had left, but `end` still finishes
+    /// the body.
+    func serverEnds() {
+        if isOpen { owesLastChunk = true }
+        clientLeft()
+    }
+
     func clientLeft() {
         guard isOpen else { return }
         isOpen = false
@@ -42,7 +52,7 @@ public final class ResponseStreamWriter {
 
     /// Writes the last chunk.
     func end() async {
-        if isOpen, let connection { _ = await connection.write([48, 13, 10, 13, 10]) }
+        if isOpen || owesLastChunk, let connection { _ = await connection.write([48, 13, 10, 13, 10]) }
         clientLeft()
     }
 }

@@ -1,0 +1,40 @@
+import HTTP
+import Logging
+import Loop
+
+/// An `HTTPServer` with the test routes, listening on a free port of the background loop.
+@LoopActor
+final class TestServer {
+    let server: HTTPServer
+    nonisolated let port: Int
+    nonisolated let probe: ServerProbe
+
+    private init(server: HTTPServer, port: Int, probe: ServerProbe) {
+        self.server = server
+        self.port = port
+        self.probe = probe
+    }
+
+    /// Starts a server; `configuration`'s port is ignored (a free one is picked).
+    static func start(_ configuration: HTTPServerConfiguration = .testing) throws -> TestServer {
+        var configuration = configuration
+        configuration.port = 0
+        let probe = ServerProbe()
+        let logger = Logger(label: "http-test") { _ in SwiftLogNoOpLogHandler() }
+        let server = HTTPServer(configuration: configuration, router: TestRoutes.router(probe: probe), logger: logger)
+        try server.start()
+        return TestServer(server: server, port: server.port, probe: probe)
+    }
+
+    /// Graceful stop, so no listener or connection outlives its test.
+    func stop() async {
+        await server.shutdown()
+    }
+}
+
+extension HTTPServerConfiguration {
+    /// Defaults with a short shutdown grace, so stopping a server never holds a test up long.
+    static var testing: HTTPServerConfiguration {
+        HTTPServerConfiguration(host: "127.0.0.1", port: 0, shutdownGrace: .seconds(1))
+    }
+}

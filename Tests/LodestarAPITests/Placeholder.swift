@@ -1,1 +1,0 @@
-// placeholder until the suite's first test lands

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# HTTP throughput and latency of `lodestar serve` (release build) on GET /healthz:
+# wrk with 2 threads and 32 connections for 15 s. Prints requests/s, p50 and p99, with the
+# machine's core count and the date, so figures from different runs can be compared honestly.
+# The server and wrk share the machine: on a small one the figures are a floor, not a ceiling.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source ops/lib/deps.sh
+lodestar_install_deps wrk
+
+swift build -c release --product lodestar 2>&1 | { grep -Ev '^\[[0-9]+/[0-9]+\] ' >&2 || true; }
+bin="$(swift build -c release --show-bin-path)/lodestar"
+
+log=$(mktemp)
+report=$(mktemp)
+# Port 0: the kernel picks a free port; the server's "listening" log line says which.
+"$bin" serve --host 127.0.0.1 --port 0 --log-level info 2>"$log" &
+server=$!
+cleanup() {
+  kill -TERM "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -f "$log" "$report"
+}
+trap cleanup EXIT
+
+port=""
+for _ in $(seq 100); do
+  port=$(grep -o '"msg":"listening".*"port":"[0-9]*"' "$log" | grep -o '[0-9]*"$' | tr -d '"' || true)
+  [[ -n $port ]] && break
+  sleep 0.1
+done
+[[ -n $port ]] || { echo "bench: the server did not start" >&2; cat "$log" >&2; exit 1; }
+curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
+
+wrk -t2 -c32 -d15s --latency "http://127.0.0.1:$port/healthz" | tee "$report" >&2
+
+rps=$(awk '/^Requests\/sec:/ {print $2}' "$report")
+p50=$(awk '$1 == "50%" {print $2}' "$report")
+p99=$(awk '$1 == "99%" {print $2}' "$report")
+errors=$(awk '/Non-2xx|Socket errors/' "$report")
+echo "lodestar http bench: GET /healthz, wrk -t2 -c32 -d15s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "requests/s: $rps  p50: $p50  p99: $p99"
+[[ -z $errors ]] || echo "errors: $errors"
+
+kill -TERM "$server"
+wait "$server" && echo "server stopped cleanly" || { echo "bench: server exit status $?" >&2; exit 1; }
