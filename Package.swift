@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
         .target(name: "LodestarCore", dependencies: ["JSON"], swiftSettings: strict),
-        .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON"], swiftSettings: strict),
+        .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON", "Loop"], swiftSettings: strict),
         .target(name: "LodestarAPI", dependencies: [
             "LodestarCore", "LodestarStore", "HTTP", "JSON", "Postgres", "Loop",
             .product(name: "Logging", package: "swift-log"),

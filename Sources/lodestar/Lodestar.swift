@@ -5,7 +5,7 @@ import Loop
 struct Lodestar: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lodestar: operations and routing backend for a crisis system.",
-        subcommands: [Serve.self]
+        subcommands: [Serve.self, Migrate.self, Token.self, DatabaseCommand.self]
     )
 }
 

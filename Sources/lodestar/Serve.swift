@@ -1,6 +1,7 @@
 import ArgumentParser
 import HTTP
 import LodestarAPI
+import LodestarStore
 import Logging
 import Loop
 #if canImport(Glibc)
@@ -39,7 +40,9 @@ struct Serve: LoopCommand {
     func runOnLoop() async throws {
         let settings = try settings()
         let logger = bootstrapJSONLogging(level: settings.logLevel)
-        let application = Application()
+        let database = Database.open(connectionString: try DatabaseLocation.connectionString())
+        let application = Application(database: database, settings: try apiSettings(), logger: logger)
+        let migrations = EventLoop.shared.task { await Self.migrateWhenReachable(database, application: application, logger: logger) }
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: settings.host, port: settings.port),
             router: application.makeRouter(), logger: logger)
@@ -47,8 +50,43 @@ struct Serve: LoopCommand {
         logger.info("listening", metadata: ["host": "\(settings.host)", "port": "\(server.port)"])
         let signal = try await ShutdownSignal.wait()
         logger.info("shutting down", metadata: ["signal": "\(signal)"])
+        migrations.cancel()
         await server.shutdown()
+        database.close()
         logger.info("stopped")
+    }
+
+    /// Applies migrations, retrying while the database cannot be reached: the server serves
+    /// (with `/readyz` at 503) meanwhile rather than refusing to start during an outage.
+    @LoopActor
+    static func migrateWhenReachable(_ database: Database, application: Application, logger: Logger) async {
+        var delay = Duration.milliseconds(200)
+        while !Task.isCancelled {
+            do {
+                let applied = try await database.migrate(directory: DatabaseLocation.migrationsDirectory())
+                if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.joined(separator: ","))"]) }
+                application.markMigrated()
+                return
+            } catch where isDatabaseUnavailable(error) {
+                logger.warning("database unreachable; will retry migrations", metadata: ["retry_in_ms": "\(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)"])
+            } catch {
+                logger.critical("migrations failed", metadata: ["error": "\(error)"])
+                return
+            }
+            try? await sleep(for: delay)
+            delay = min(delay * 2, .seconds(5))
+        }
+    }
+}
+
+extension Serve {
+    /// API limits from the environment: `LODESTAR_MAX_EVENTS_PER_BATCH` (1000),
+    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5).
+    func apiSettings() throws -> APISettings {
+        let environment = Environment()
+        return APISettings(
+            maxEventsPerBatch: try environment.integer("LODESTAR_MAX_EVENTS_PER_BATCH") ?? 1000,
+            tokenCacheTTL: .seconds(try environment.integer("LODESTAR_TOKEN_CACHE_SECONDS") ?? 5))
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import FoundationNetworking
 import JSON
 import Testing
 
@@ -8,26 +7,17 @@ import Testing
 @Suite struct ServeProcessTests {
     @Test(arguments: [("SIGTERM", SIGTERM), ("SIGINT", SIGINT)])
     func servesHealthLogsJSONAndStopsOnSignal(_ name: String, _ signal: Int32) async throws {
-        // Port 0: the kernel picks a free port, and the "listening" line says which.
-        let server = try LodestarProcess(["serve", "--host", "127.0.0.1", "--port", "0"])
-        let listening = try #require(await server.logLine(message: "listening"), "no listening line: \(server.stderrLines)")
-        let port = try #require(listening["port"]?.stringValue.flatMap { Int($0) })
-
-        let url = try #require(URL(string: "http://127.0.0.1:\(port)/healthz"))
-        let (body, response) = try await URLSession.shared.data(from: url)
-        #expect((response as? HTTPURLResponse)?.statusCode == 200)
-        #expect(try JSON.parse(Array(body)) == ["status": "ok"])
+        let server = try ServerProcess(database: try TestDatabase.create())
+        let health = try await server.request("GET", "/healthz")
+        #expect(health.status == 200)
+        #expect(health.json == ["status": "ok"])
 
         server.signal(signal)
-        let exit = try #require(await server.exitStatus(), "still running 10 s after \(name)")
-        #expect(exit.reason == .exit)
-        #expect(exit.status == 0)
-        #expect(await server.logLine(message: "stopped", timeout: .seconds(2)) != nil)
-
-        let lines = server.stderrLines
-        #expect(!lines.isEmpty)
+        #expect(server.waitForExit(timeout: 10) == 0, "still running 10 s after \(name), or not exit status 0")
+        let lines = server.logLines
+        #expect(lines.contains { (try? JSON.parse(Array($0.utf8)))?["msg"] == "stopped" })
         for line in lines {
-            let object = (try? JSON.parse(line))?.objectValue
+            let object = try? JSON.parse(Array(line.utf8))
             #expect(object?["level"]?.stringValue != nil, "not a JSON log line: \(line)")
             #expect(object?["msg"]?.stringValue != nil, "not a JSON log line: \(line)")
         }

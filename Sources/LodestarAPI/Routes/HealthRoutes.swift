@@ -1,11 +1,20 @@
 import HTTP
 import JSON
+import LodestarStore
+import Loop
 
-/// `GET /healthz`: the process is alive and its loop answers. No authentication.
+/// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers and its schema
+/// is current). No authentication: load balancers and orchestrators call them.
 enum HealthRoutes {
-    static func register(in builder: inout RouterBuilder<Handler>) {
+    static func register(in builder: inout RouterBuilder<Handler>, context: APIContext) {
         builder.add("GET", "/healthz") { _ in
-            Response.json(JSONValue.object(JSONObject([("status", .string("ok"))])).serialized())
+            .json(["status": "ok"])
+        }
+        builder.add("GET", "/readyz") { _ in
+            guard context.isMigrated, await context.database.isReachable() else {
+                throw Problem.unavailable("The database is not reachable or not yet migrated.", retryAfterSeconds: 2)
+            }
+            return .json(["status": "ready"])
         }
     }
 }

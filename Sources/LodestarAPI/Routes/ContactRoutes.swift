@@ -1,0 +1,33 @@
+import HTTP
+import JSON
+import LodestarCore
+import LodestarStore
+
+/// `GET /v1/contacts/{contact_id}` (dispatcher, manager): derived state and timeline.
+/// Every read is written to the audit log in the same transaction as the read itself.
+enum ContactRoutes {
+    static func register(in builder: inout RouterBuilder<Handler>, context: APIContext) {
+        builder.add("GET", "/v1/contacts/{contact_id}", context.route(allowed: [.dispatcher, .manager]) { request, principal in
+            let contactID = request.parameters["contact_id"] ?? ""
+            let events = try await context.contacts.readEvents(of: contactID, auditedAs: principal.name)
+            guard !events.isEmpty else { throw Problem.notFound("No contact with this id is known.") }
+            let ordered = events.sorted { $0.order < $1.order }
+            let state = ContactState.derive(from: ordered)
+            return .json([
+                "contact_id": .string(contactID),
+                "state": state.json,
+                "timeline": .array(ordered.map(timelineEntry)),
+                "decisions": [],
+                "dispatches": [],
+                "follow_ups": [],
+            ])
+        })
+    }
+
+    /// A timeline entry: the event as received, with its source made explicit.
+    static func timelineEntry(_ event: ContactEvent) -> JSONValue {
+        guard case .object(var object) = event.raw else { return event.raw }
+        object.set("source", .string(event.source))
+        return .object(object)
+    }
+}

@@ -1,0 +1,41 @@
+public import JSON
+public import LodestarCore
+
+/// One audit record: who (token name), what (action), which resource, when (SPEC §8).
+/// `detail` carries identifiers and counts only, never a caller's personal data.
+public struct AuditEntry: Sendable {
+    public var at: Timestamp?
+    public var actor: String
+    public var action: String
+    public var resource: String
+    public var detail: JSONValue
+
+    public init(at: Timestamp? = nil, actor: String, action: String, resource: String, detail: JSONValue = .null) {
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.resource = resource
+        self.detail = detail
+    }
+
+    public var json: JSONValue {
+        [
+            "at": at.map { .string($0.rfc3339) } ?? .null,
+            "actor": .string(actor), "action": .string(action), "resource": .string(resource), "detail": detail,
+        ]
+    }
+
+    /// The rows for `jsonb_to_recordset`, so any number of entries is one parameter.
+    static func recordset(_ entries: [AuditEntry]) -> String {
+        let rows: [JSONValue] = entries.map {
+            ["actor": .string($0.actor), "action": .string($0.action), "resource": .string($0.resource), "detail": $0.detail]
+        }
+        return JSONValue.array(rows).description
+    }
+
+    static let insertSQL = """
+        INSERT INTO audit_log (actor, action, resource, detail)
+        SELECT actor, action, resource, detail FROM jsonb_to_recordset($1::jsonb)
+            AS a(actor text, action text, resource text, detail jsonb)
+        """
+}

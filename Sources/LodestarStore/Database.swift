@@ -1,0 +1,41 @@
+public import Loop
+import Postgres
+
+/// Lodestar's database: the pool and the domain's stores over it.
+@LoopActor
+public final class Database {
+    let pool: PostgresPool
+    public let tokens: TokenStore
+    public let events: EventStore
+    public let contacts: ContactStore
+    public let audit: AuditLog
+
+    private init(pool: PostgresPool) {
+        self.pool = pool
+        tokens = TokenStore(pool: pool)
+        events = EventStore(pool: pool)
+        contacts = ContactStore(pool: pool)
+        audit = AuditLog(pool: pool)
+    }
+
+    /// A pool to the database at `connectionString` (a libpq connection string). Connections
+    /// are made on demand, so this succeeds even while the database is down.
+    public static func open(connectionString: String, poolSize: Int = 4) -> Database {
+        Database(pool: PostgresPool(configuration: PostgresPoolConfiguration(conninfo: connectionString, size: poolSize)))
+    }
+
+    /// Applies pending migrations from `directory`; returns the names applied.
+    public func migrate(directory: String) async throws -> [String] {
+        try await SchemaMigrator(directory: directory).migrate(pool)
+    }
+
+    /// True when the database answers a trivial query now (for `/readyz`).
+    public func isReachable() async -> Bool {
+        (try? await pool.query("SELECT 1", [])) != nil
+    }
+
+    /// Closes every connection.
+    public func close() {
+        pool.close()
+    }
+}

@@ -1,0 +1,70 @@
+import JSON
+public import LodestarCore
+public import Loop
+import Postgres
+
+/// API tokens (SPEC §8): created with a random secret that is printed once; only its SHA-256
+/// hash is stored, computed by PostgreSQL so that the secret is never kept by Lodestar either.
+@LoopActor
+public final class TokenStore {
+    let pool: PostgresPool
+
+    init(pool: PostgresPool) { self.pool = pool }
+
+    /// Creates a live token named `name`; fails if a live token already has that name.
+    public func create(name: String, role: Role) async throws -> String {
+        let token = Self.newSecret()
+        do {
+            try await pool.transaction { tx in
+                _ = try await tx.query(
+                    "INSERT INTO api_tokens (name, role, token_hash) VALUES ($1, $2, sha256(convert_to($3, 'UTF8')))",
+                    [name, role.rawValue, token])
+                _ = try await tx.query(AuditEntry.insertSQL, [AuditEntry.recordset([
+                    AuditEntry(actor: "cli", action: "token.create", resource: "token/\(name)", detail: ["role": .string(role.rawValue)]),
+                ])])
+            }
+        } catch let error as PostgresError where error.isUniqueViolation {
+            throw TokenNameTaken(name: name)
+        }
+        return token
+    }
+
+    /// Revokes the live token named `name`; false if there is none.
+    public func revoke(name: String) async throws -> Bool {
+        try await pool.transaction { tx in
+            let rows = try await tx.query(
+                "UPDATE api_tokens SET revoked_at = now() WHERE name = $1 AND revoked_at IS NULL RETURNING id", [name])
+            guard !rows.isEmpty else { return false }
+            _ = try await tx.query(AuditEntry.insertSQL, [AuditEntry.recordset([
+                AuditEntry(actor: "cli", action: "token.revoke", resource: "token/\(name)"),
+            ])])
+            return true
+        }
+    }
+
+    /// The live token's name and role, or nil for an unknown or revoked token.
+    public func principal(for token: String) async throws -> Principal? {
+        let rows = try await pool.query(
+            "SELECT name, role FROM api_tokens WHERE token_hash = sha256(convert_to($1, 'UTF8')) AND revoked_at IS NULL",
+            [token])
+        guard let row = rows.first, let name = row[0].string, let role = row[1].string.flatMap(Role.init(rawValue:)) else { return nil }
+        return Principal(name: name, role: role)
+    }
+
+    /// 32 random bytes, hex-encoded behind a recognisable prefix. The system generator is
+    /// cryptographically secure on Linux (it reads the kernel's getrandom).
+    static func newSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return "lsk_" + bytes.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+/// `token create` with a name a live token already has.
+public struct TokenNameTaken: Error, CustomStringConvertible {
+    public var name: String
+    public var description: String { "a live token named \(name) already exists; revoke it first" }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// One `lodestar serve` with its own database and a token per role, shared by the tests of a
+/// suite (each test uses its own contact ids), so the suite pays for one start-up.
+struct ServerFixture: Sendable {
+    let server: ServerProcess
+    let database: TestDatabase
+    let tokens: [String: String]
+
+    func token(_ role: String) -> String { tokens[role]! }
+
+    static func start(extraEnvironment: [String: String] = [:]) throws -> ServerFixture {
+        let database = try TestDatabase.create()
+        var tokens: [String: String] = [:]
+        for role in ["ingest", "dispatcher", "manager", "admin"] {
+            tokens[role] = try LodestarBinary.createToken(role: role, name: "test-\(role)", database: database)
+        }
+        let server = try ServerProcess(database: database, extraEnvironment: extraEnvironment)
+        return ServerFixture(server: server, database: database, tokens: tokens)
+    }
+}
+
+/// Starts a fixture once per process and hands the same one to every caller.
+actor FixtureCache {
+    static let events = FixtureCache()
+    private var fixture: Task<ServerFixture, any Error>?
+
+    func get() async throws -> ServerFixture {
+        if let fixture { return try await fixture.value }
+        let task = Task { try ServerFixture.start(extraEnvironment: ["LODESTAR_TOKEN_CACHE_SECONDS": "0"]) }
+        fixture = task
+        return try await task.value
+    }
+}
+
+/// A unique id for this test run, so ids never collide across tests sharing a database.
+func uniqueID(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8))" }
