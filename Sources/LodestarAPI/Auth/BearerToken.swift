@@ -4,16 +4,10 @@ import HTTP
 enum BearerToken {
     static func from(_ request: Request) -> String? {
         guard let header = request.header("Authorization") else { return nil }
+        // The parser already trimmed the field value; the scheme is case-insensitive.
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: " \t")
-        return token.isEmpty ? nil : token
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        return String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
+        let token = parts[1].drop { $0 == " " }
+        return token.isEmpty ? nil : String(token)
     }
 }
