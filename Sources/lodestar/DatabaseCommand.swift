@@ -25,7 +25,11 @@ struct DatabaseCommand: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tell whether the embedded cluster runs.")
         func run() throws {
-            print(DatabaseLocation.embeddedCluster().status())
+            switch DatabaseLocation.embeddedCluster().status() {
+            case .running(let pid): print("running (pid \(pid))")
+            case .stopped: print("stopped")
+            case .notInitialised: print("not initialised")
+            }
         }
     }
 }

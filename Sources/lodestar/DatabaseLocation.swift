@@ -7,13 +7,13 @@ import Postgres
 enum DatabaseLocation {
     static func connectionString(environment: Environment = Environment()) throws -> String {
         if let url = environment["LODESTAR_DATABASE_URL"] { return url }
-        return try embeddedCluster(environment: environment).ensureRunning()
+        return try embeddedCluster().ensureRunning()
     }
 
-    static func embeddedCluster(environment: Environment = Environment()) -> EmbeddedCluster {
-        let directory = environment["LODESTAR_DATA_DIR"] ?? ".lodestar"
-        let absolute = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
-        return EmbeddedCluster(dataDirectory: absolute)
+    /// The cluster under `LODESTAR_DATA_DIR` (default `.lodestar/`), binaries from `LODESTAR_PG_BIN`
+    /// or found on this machine.
+    static func embeddedCluster() -> EmbeddedCluster {
+        EmbeddedCluster()
     }
 
     /// The `sql/` migrations: `LODESTAR_SQL_DIR`, else the checkout the binary was built in
