@@ -35,7 +35,8 @@ public final class GroupCommitter<Handler: GroupCommitHandler> {
     ///
     /// Throws the handler's error for this write, or a `PostgresError`: `.unavailable` when no
     /// connection could be had, `.connectionLost` when the connection broke (the write may or
-    /// may not have committed: retry with an idempotency key).
+    /// may not have committed: retry with an idempotency key). Cancelling the calling task
+    /// does not withdraw a write that is already queued.
     public func submit(_ write: Handler.Write) async throws -> Handler.Output {
         let result = await withCheckedContinuation { continuation in
             queue.append(Pending(write: write, continuation: continuation))
