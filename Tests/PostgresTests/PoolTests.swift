@@ -14,7 +14,6 @@ import Testing
         defer { pool.close() }
         let table = TestDatabase.uniqueName("tx")
         try await pool.query("CREATE TABLE \(table) (n int)")
-        defer { Task { @LoopActor in try? await PostgresPool.dropTable(table) } }
         try await pool.transaction { tx in
             try await tx.query("INSERT INTO \(table) VALUES (1)")
             try await tx.query("INSERT INTO \(table) VALUES (2)")
@@ -69,6 +68,31 @@ import Testing
         #expect(try await pool.query("SELECT 2")[0][0].int == 2)
     }
 
+    @Test @LoopActor func sharedQueriesNeverRunInsideSomeoneElsesTransaction() async throws {
+        let pool = try pool(size: 1)
+        defer { pool.close() }
+        let table = TestDatabase.uniqueName("shared")
+        try await pool.query("CREATE TABLE \(table) (n int)")
+        var insideTransaction = false
+        let writer = Task { @LoopActor in
+            try await pool.transaction { tx in
+                try await tx.query("INSERT INTO \(table) VALUES (1)")
+                insideTransaction = true
+                try await sleep(for: .milliseconds(50))
+                try await tx.query("INSERT INTO \(table) VALUES (2)")
+            }
+        }
+        while !insideTransaction { try await sleep(for: .milliseconds(1)) }
+        // The only connection is in the transaction: this waits for it, and sees both rows.
+        let seen = try await pool.query("SELECT count(*) FROM \(table)")[0][0].int
+        #expect(seen == 2)
+        try await writer.value
+        // With the connection idle, concurrent statements share it in one pipeline.
+        let readers = (0..<50).map { index in Task { @LoopActor in try await pool.query("SELECT $1::int", [index])[0][0].int } }
+        for (index, reader) in readers.enumerated() { #expect(try await reader.value == index) }
+        try await pool.query("DROP TABLE \(table)")
+    }
+
     @Test @LoopActor func unreachableDatabaseFailsQuickly() async throws {
         let pool = PostgresPool(configuration: .init(conninfo: "host=127.0.0.1 port=1 user=postgres", size: 1))
         defer { pool.close() }
@@ -78,14 +102,5 @@ import Testing
         #expect(error?.kind == .unavailable)
         #expect(clock.now - start < .seconds(3))
         #expect(!pool.isReady)
-    }
-}
-
-extension PostgresPool {
-    /// Best-effort cleanup on a fresh connection.
-    @LoopActor static func dropTable(_ table: String) async throws {
-        let connection = try await TestDatabase.connect()
-        defer { connection.close() }
-        try await connection.query("DROP TABLE IF EXISTS \(table)")
     }
 }

@@ -100,9 +100,4 @@ struct ConnectionStateMachine {
     var isAwaitingResults: Bool {
         if case .ready(let ready) = state { !ready.inFlight.isEmpty } else { false }
     }
-
-    /// True when nothing is queued or in flight (the pool may lend it out as clean).
-    var isIdle: Bool {
-        if case .ready(let ready) = state { ready.inFlight.isEmpty && ready.waiting.isEmpty } else { false }
-    }
 }

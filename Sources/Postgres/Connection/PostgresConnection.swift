@@ -28,8 +28,8 @@ public final class PostgresConnection {
     /// True once the connection is closed or broken; it never reopens.
     public var isClosed: Bool { machine.isClosed }
 
-    /// True when nothing is queued or in flight.
-    var isIdle: Bool { machine.isIdle }
+    /// Requests sent or queued and not yet answered (for spreading load).
+    var inFlightCount: Int { waiters.count }
 
     /// Calls `observer` once when the connection ends, however it ends.
     func onClose(_ observer: @escaping @LoopActor (PostgresError) -> Void) {
@@ -72,6 +72,9 @@ public final class PostgresConnection {
     }
 
     isolated deinit {
+        // Dropped without close(): the poll must still stop before the socket closes.
+        poll?.close()
+        connectTimer?.close()
         if let pq { PQfinish(pq) }
     }
 }

@@ -1,3 +1,4 @@
+import Logging
 import Loop
 
 extension PostgresPool {
@@ -11,9 +12,10 @@ extension PostgresPool {
         }
     }
 
-    /// Returns a slot; a connection that broke or still has work in flight is replaced.
+    /// Returns a slot; a connection that broke or was left inside a transaction is replaced.
+    /// (Requests still in flight are fine: shared requests may be pipelined on it.)
     func release(_ slot: Int) {
-        let healthy = connections[slot].map { !$0.isClosed && $0.isIdle && !$0.isInTransaction } ?? false
+        let healthy = connections[slot].map { !$0.isClosed && !$0.isInTransaction } ?? false
         perform(machine.released(slot: slot, healthy: healthy))
     }
 
@@ -27,13 +29,21 @@ extension PostgresPool {
             guard connections[slot] === connection else { connection.close(); return }
             switch result {
             case .success:
-                connection.onClose { [weak self, weak connection] _ in
-                    guard let self, let connection, self.connections[slot] === connection else { return }
+                connection.onClose { [weak self, weak connection] error in
+                    guard let self, let connection, self.connections[slot] === connection, !self.machine.isClosed else { return }
+                    self.configuration.logger.warning("database connection lost", metadata: ["slot": "\(slot)", "error": "\(error.message)"])
                     self.perform(self.machine.idleConnectionDropped(slot: slot))
+                }
+                if machine.isDown {
+                    configuration.logger.info("database connection restored", metadata: ["slot": "\(slot)"])
                 }
                 perform(machine.connectSucceeded(slot: slot))
             case .failure(let error):
                 connections[slot] = nil
+                guard !machine.isClosed else { return }
+                configuration.logger.warning("cannot connect to the database; retrying", metadata: [
+                    "slot": "\(slot)", "error": "\(error.message)", "failures": "\(machine.consecutiveFailures + 1)",
+                ])
                 perform(machine.connectFailed(slot: slot, error: error))
             }
         }

@@ -1,13 +1,13 @@
 extension PostgresPool {
-    /// Runs one statement on any connection.
+    /// Runs one statement, pipelined with other callers' statements on an idle connection.
     @discardableResult
     public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws(PostgresError) -> PostgresRows {
-        try await withPostgresConnection { connection throws(PostgresError) in try await connection.query(sql, parameters) }
+        try await withSharedConnection { connection throws(PostgresError) in try await connection.query(sql, parameters) }
     }
 
     /// Runs a batch in one round trip on any connection (see `PostgresBatch` on atomicity).
     public func execute(_ batch: PostgresBatch) async throws(PostgresError) -> PostgresBatchResults {
-        try await withPostgresConnection { connection throws(PostgresError) in try await connection.execute(batch) }
+        try await withSharedConnection { connection throws(PostgresError) in try await connection.execute(batch) }
     }
 
     /// Builds and runs a batch: `try await pool.pipeline { $0.add(...); $0.add(...) }`.
@@ -20,6 +20,20 @@ extension PostgresPool {
     /// Checks that the database answers (for /readyz): leases a connection and runs `SELECT 1`.
     public func ping() async throws(PostgresError) {
         try await query("SELECT 1")
+    }
+
+    /// Runs a self-contained request (its own sync group) without leasing: on the idle
+    /// connection with the least in flight, else on a leased one as usual. Such requests may
+    /// share a connection because each is an implicit transaction of its own; a lease for a
+    /// transaction later simply queues its BEGIN behind them.
+    func withSharedConnection<T>(_ body: (PostgresConnection) async throws(PostgresError) -> T) async throws(PostgresError) -> T {
+        var best: PostgresConnection?
+        for slot in machine.slots.indices where machine.slots[slot] == .idle {
+            guard let candidate = connections[slot], !candidate.isClosed else { continue }
+            if best == nil || candidate.inFlightCount < best!.inFlightCount { best = candidate }
+        }
+        if let best { return try await body(best) }
+        return try await withPostgresConnection(body)
     }
 
     /// `withConnection` for bodies that throw only `PostgresError`.

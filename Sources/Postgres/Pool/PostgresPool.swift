@@ -41,7 +41,10 @@ public final class PostgresPool {
     }
 
     /// Leases a connection for `body`; it returns to the pool when `body` ends, and is
-    /// replaced if it broke meanwhile.
+    /// replaced if it broke meanwhile (or was left inside a transaction).
+    ///
+    /// Task cancellation interrupts neither the wait nor a running statement: the acquire
+    /// timeout bounds the wait, and a statement sent in a pipeline cannot be taken back.
     public func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let slot = try await lease().get()
         defer { release(slot) }
@@ -68,8 +71,10 @@ public final class PostgresPool {
         case .fail(let waiter, let error):
             waiters.removeValue(forKey: waiter)?.resume(returning: .failure(error))
         case .closeConnection(let slot):
-            connections[slot]?.close()
+            // Detached first, so its close is not mistaken for a loss of the slot's connection.
+            let connection = connections[slot]
             connections[slot] = nil
+            connection?.close()
         case .armTimer(let deadline):
             guard let deadline, !acquireTimer.isClosed else { acquireTimer.stop(); return }
             let now = loopNowMilliseconds()

@@ -1,3 +1,5 @@
+public import Logging
+
 /// How a `PostgresPool` connects and how patient it is.
 public struct PostgresPoolConfiguration: Sendable {
     /// libpq connection string or URI (use a numeric host or a socket directory).
@@ -11,10 +13,13 @@ public struct PostgresPoolConfiguration: Sendable {
     /// First retry delay after a failed connect; doubled per failure up to `maximumBackoff`.
     public var minimumBackoff: Duration
     public var maximumBackoff: Duration
+    /// Where connection losses and recoveries are reported (never statements or values).
+    public var logger: Logger
 
     public init(
         conninfo: String, size: Int = 4, acquireTimeout: Duration = .seconds(2), connectTimeout: Duration = .seconds(5),
-        minimumBackoff: Duration = .milliseconds(50), maximumBackoff: Duration = .seconds(2)
+        minimumBackoff: Duration = .milliseconds(50), maximumBackoff: Duration = .seconds(2),
+        logger: Logger = Logger(label: "lodestar.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.conninfo = conninfo
         self.size = size
@@ -22,6 +27,7 @@ public struct PostgresPoolConfiguration: Sendable {
         self.connectTimeout = connectTimeout
         self.minimumBackoff = minimumBackoff
         self.maximumBackoff = maximumBackoff
+        self.logger = logger
     }
 
     var machineConfiguration: PoolStateMachine.Configuration {
