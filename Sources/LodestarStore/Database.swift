@@ -26,7 +26,7 @@ public final class Database {
 
     /// Applies pending migrations from `directory`; returns the names applied.
     public func migrate(directory: String) async throws -> [String] {
-        try await SchemaMigrator(directory: directory).migrate(pool)
+        try await Migrator(directory: directory).migrate(pool).map(\.name)
     }
 
     /// True when the database answers a trivial query now (for `/readyz`).

@@ -7,12 +7,10 @@ import Postgres
 /// and each post is answered only after that transaction committed (SPEC §2: a 2xx is durable).
 @LoopActor
 public final class EventStore {
-    private let committer: GroupCommitter<IngestPost, [IngestResult]>
+    private let committer: GroupCommitter<IngestHandler>
 
     init(pool: PostgresPool, maxPostsPerCommit: Int = 256) {
-        committer = GroupCommitter(pool: pool, maxBatch: maxPostsPerCommit) { tx, posts in
-            try await Self.commit(posts, in: tx)
-        }
+        committer = GroupCommitter(pool: pool, handler: IngestHandler(), maximumBatchSize: maxPostsPerCommit)
     }
 
     /// Stores the events of one post (all or nothing) and tells, per event, whether it was
@@ -21,9 +19,12 @@ public final class EventStore {
         try await committer.submit(IngestPost(events: events, actor: actor))
     }
 
-    /// One transaction's work for a batch of posts: lock the contacts, insert the events,
-    /// re-derive each touched contact from all its events, write the audit rows.
-    static func commit(_ posts: [IngestPost], in tx: PostgresTransaction) async throws -> [[IngestResult]] {
+}
+
+/// One transaction's work for a batch of posts: lock the contacts, insert the events,
+/// re-derive each touched contact from all its events, write the audit rows.
+struct IngestHandler: GroupCommitHandler {
+    func commit(_ posts: [IngestPost], in tx: PostgresTransaction) async throws -> [[IngestResult]] {
         let plan = IngestPlan(posts: posts.map(\.events))
         let ids = JSONValue.array(plan.contactIDs.map { .string($0) }).description
         var first = PostgresBatch()
@@ -47,12 +48,12 @@ public final class EventStore {
 
         var second = PostgresBatch()
         if !outcome.states.isEmpty { second.add(IngestSQL.updateContacts, [IngestSQL.stateRecordset(outcome.states)]) }
-        second.add(AuditEntry.insertSQL, [AuditEntry.recordset(zip(posts, outcome.results).map(Self.auditEntry))])
+        second.add(AuditEntry.insertSQL, [AuditEntry.recordset(zip(posts, outcome.results).map(auditEntry))])
         try await tx.execute(second).check()
         return outcome.results
     }
 
-    private static func auditEntry(_ post: IngestPost, _ results: [IngestResult]) -> AuditEntry {
+    private func auditEntry(_ post: IngestPost, _ results: [IngestResult]) -> AuditEntry {
         AuditEntry(actor: post.actor, action: "events.ingest", resource: "events", detail: [
             "accepted": .int(Int64(results.count { $0.status == .accepted })),
             "duplicates": .int(Int64(results.count { $0.status == .duplicate })),

@@ -42,7 +42,7 @@ public final class GroupCommitter<Handler: GroupCommitHandler> {
             queue.append(Pending(write: write, continuation: continuation))
             if !isCommitting {
                 isCommitting = true
-                Task { await self.commitQueued() }
+                EventLoop.shared.task { await self.commitQueued() }
             }
         }
         return try result.get()

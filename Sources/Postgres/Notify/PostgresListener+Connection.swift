@@ -40,7 +40,7 @@ extension PostgresListener {
         let timer = retryTimer ?? LoopTimer()
         retryTimer = timer
         timer.start(after: .milliseconds(delay)) { [weak self] in
-            Task { @LoopActor in await self?.reconnect() }
+            EventLoop.shared.task { await self?.reconnect() }
         }
     }
 

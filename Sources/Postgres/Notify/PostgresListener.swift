@@ -31,7 +31,7 @@ final class PostgresListener {
         nextSubscriberID += 1
         subscribers[channel, default: [:]][id] = continuation
         continuation.onTermination = { [weak self] _ in
-            Task { @LoopActor in self?.unsubscribe(channel: channel, id: id) }
+            EventLoop.shared.task { self?.unsubscribe(channel: channel, id: id) }
         }
         return stream
     }
@@ -41,7 +41,7 @@ final class PostgresListener {
         guard subscribers[channel]?.isEmpty == true else { return }
         subscribers[channel] = nil
         if let connection, !connection.isClosed {
-            Task { try? await connection.query("UNLISTEN \(Self.quoted(channel))") }
+            EventLoop.shared.task { _ = try? await connection.query("UNLISTEN \(Self.quoted(channel))") }
         }
     }
 

@@ -23,7 +23,7 @@ extension PostgresPool {
     func connect(_ slot: Int) {
         let connection = PostgresConnection()
         connections[slot] = connection
-        Task { [configuration] in
+        EventLoop.shared.task { [self, configuration] in
             let result = await connection.open(configuration.conninfo, timeout: configuration.connectTimeout)
             // A slot may have been given a newer connection meanwhile (pool closed, reopened).
             guard connections[slot] === connection else { connection.close(); return }
