@@ -8,23 +8,17 @@ import FoundationNetworking
 final class ServerProcess: @unchecked Sendable {
     struct StartFailure: Error, CustomStringConvertible { var description: String }
 
-    let process = Process()
+    let process: ChildProcess
     let port: Int
-    private let stderrLog: FileHandle
     let stderrPath: String
 
     /// Starts the server and waits until it logs the port it listens on.
     init(database: TestDatabase, extraEnvironment: [String: String] = [:]) throws {
         stderrPath = NSTemporaryDirectory() + "lodestar-serve-\(UUID().uuidString).log"
-        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        stderrLog = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
-        process.executableURL = URL(fileURLWithPath: LodestarBinary.path)
-        process.arguments = ["serve", "--port", "0"]
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["LODESTAR_DATABASE_URL": database.connectionString, "LODESTAR_LOG_LEVEL": "info"].merging(extraEnvironment) { $1 }) { $1 }
-        process.standardError = stderrLog
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(
+            LodestarBinary.path, ["serve", "--port", "0"],
+            environment: ["LODESTAR_DATABASE_URL": database.connectionString, "LODESTAR_LOG_LEVEL": "info"].merging(extraEnvironment) { $1 },
+            stderr: stderrPath)
         var port: Int?
         for _ in 0..<300 where port == nil {
             port = Self.listeningPort(in: stderrPath)
@@ -33,7 +27,7 @@ final class ServerProcess: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: 0.05)
             }
         }
-        guard let port else { process.terminate(); throw StartFailure(description: "lodestar serve did not start: \(Self.read(stderrPath))") }
+        guard let port else { process.signal(SIGKILL); throw StartFailure(description: "lodestar serve did not start: \(Self.read(stderrPath))") }
         self.port = port
     }
 
@@ -59,22 +53,13 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Sends `signal` to the server.
-    func signal(_ signal: Int32) {
-        if process.isRunning { kill(process.processIdentifier, signal) }
-    }
+    func signal(_ signal: Int32) { process.signal(signal) }
 
     /// The exit status once the server has exited normally, or nil if it is still running after
     /// `timeout` seconds or was killed by a signal.
-    func waitForExit(timeout: Double) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        guard !process.isRunning else { return nil }
-        try? stderrLog.close()
-        return process.terminationReason == .exit ? process.terminationStatus : nil
-    }
+    func waitForExit(timeout: Double) -> Int32? { process.waitForExit(timeout: timeout) }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(atPath: stderrPath)
     }
 }
