@@ -26,31 +26,54 @@ public final class EventStore {
 struct IngestHandler: GroupCommitHandler {
     func commit(_ posts: [IngestPost], in tx: PostgresTransaction) async throws -> [[IngestResult]] {
         let plan = IngestPlan(posts: posts.map(\.events))
-        let ids = JSONValue.array(plan.contactIDs.map { .string($0) }).description
         var first = PostgresBatch()
-        first.add(IngestSQL.ensureContacts, [ids])
-        first.add(IngestSQL.lockContacts, [ids])
+        let locked = first.add(IngestSQL.lockContacts, [plan.contactIDs])
         let insert = first.add(IngestSQL.insertEvents, [IngestSQL.eventRecordset(plan.rows)])
-        let known = first.add(IngestSQL.eventsOfKnownContacts, [ids])
+        let known = first.add(IngestSQL.eventsOfKnownContacts, [plan.contactIDs])
         let read = try await tx.execute(first)
         try read.check()
 
+        let existing = Set(try read.rows(locked).compactMap { $0[0].string })
         var inserted = Set<EventKey>()
         for row in try read.rows(insert) {
             if let source = row[0].string, let eventID = row[1].string { inserted.insert(EventKey(source: source, eventID: eventID)) }
         }
-        var stored: [String: [ContactEvent]] = [:]
-        for row in try read.rows(known) {
-            let event = try StoredEvent.decode(source: row[0].string, body: row[1].string)
-            stored[event.contactID, default: []].append(event)
-        }
-        let outcome = plan.outcome(inserted: inserted, storedEvents: stored)
+        var stored = try Self.eventsByContact(try read.rows(known))
+        var outcome = plan.outcome(inserted: inserted, storedEvents: stored)
+        let new = outcome.states.filter { !existing.contains($0.key) }
+        let changed = outcome.states.filter { existing.contains($0.key) }
 
         var second = PostgresBatch()
-        if !outcome.states.isEmpty { second.add(IngestSQL.updateContacts, [IngestSQL.stateRecordset(outcome.states)]) }
+        let created = second.add(IngestSQL.insertContacts, [IngestSQL.stateRecordset(new)])
+        if !changed.isEmpty { second.add(IngestSQL.updateContacts, [IngestSQL.stateRecordset(changed), Array(changed.keys)]) }
         second.add(AuditEntry.insertSQL, [AuditEntry.recordset(zip(posts, outcome.results).map(auditEntry))])
-        try await tx.execute(second).check()
+        let written = try await tx.execute(second)
+        try written.check()
+
+        // Contacts another transaction created after our lock: lock them now and derive them
+        // from all their events, which that transaction has committed by now.
+        let raced = Set(new.keys).subtracting(try written.rows(created).compactMap { $0[0].string })
+        if !raced.isEmpty {
+            var third = PostgresBatch()
+            third.add(IngestSQL.lockContacts, [Array(raced)])
+            let theirs = third.add(IngestSQL.eventsOfKnownContacts, [Array(raced)])
+            let reread = try await tx.execute(third)
+            try reread.check()
+            stored.merge(try Self.eventsByContact(try reread.rows(theirs))) { $1 }
+            outcome = plan.outcome(inserted: inserted, storedEvents: stored)
+            let fixed = outcome.states.filter { raced.contains($0.key) }
+            try await tx.query(IngestSQL.updateContacts, [IngestSQL.stateRecordset(fixed), Array(fixed.keys)])
+        }
         return outcome.results
+    }
+
+    private static func eventsByContact(_ rows: PostgresRows) throws -> [String: [ContactEvent]] {
+        var events: [String: [ContactEvent]] = [:]
+        for row in rows {
+            let event = try StoredEvent.decode(source: row[0].string, body: row[1].string)
+            events[event.contactID, default: []].append(event)
+        }
+        return events
     }
 
     private func auditEntry(_ post: IngestPost, _ results: [IngestResult]) -> AuditEntry {

@@ -1,22 +1,17 @@
 import JSON
 import LodestarCore
 
-/// The statements of an ingest transaction. Sets of rows travel as one JSON parameter each
-/// (`jsonb_to_recordset`), so a batch of any size is a fixed number of statements and no
-/// array-literal quoting is needed.
+/// The statements of an ingest transaction: a batch of any size is a fixed number of
+/// statements. Rows travel as one JSON parameter each (`jsonb_to_recordset`); contact ids as a
+/// `text[]`, because `= ANY($1::text[])` lets the planner see how few ids there are and use
+/// the primary key, where a set-returning function's fixed estimate of 100 rows makes it scan
+/// the whole table once the table has some thousands of rows.
 enum IngestSQL {
-    /// Creates missing contact rows, in id order so concurrent transactions lock alike.
-    static let ensureContacts = """
-        INSERT INTO contacts (contact_id)
-        SELECT id FROM jsonb_array_elements_text($1::jsonb) AS id ORDER BY id COLLATE "C"
-        ON CONFLICT DO NOTHING
-        """
-
-    /// Serialises transactions touching the same contacts, also across Lodestar processes: once
-    /// the lock is held, later statements see every event committed before.
+    /// Locks the contacts that exist, in id order so concurrent transactions lock alike; also
+    /// across Lodestar processes. Once a lock is held, later statements see every event committed
+    /// before for that contact. Returns the ids that exist.
     static let lockContacts = """
-        SELECT contact_id FROM contacts
-        WHERE contact_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+        SELECT contact_id FROM contacts WHERE contact_id = ANY($1::text[])
         ORDER BY contact_id COLLATE "C" FOR UPDATE
         """
 
@@ -28,33 +23,42 @@ enum IngestSQL {
         RETURNING source, event_id
         """
 
-    /// All events of contacts that had events before this transaction (theirs included).
-    /// Contacts created by this transaction derive from its own events, with no read.
+    /// All events, this transaction's included, of the contacts that exist (locked above).
     static let eventsOfKnownContacts = """
         SELECT e.source, e.body::text FROM contacts c JOIN contact_events e USING (contact_id)
-        WHERE c.contact_id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND c.event_count > 0
+        WHERE c.contact_id = ANY($1::text[])
+        """
+
+    /// The derived columns of `contacts`, as `jsonb_to_recordset` reads them.
+    private static let stateColumns = """
+        contact_id text, channel text, line text, region text, language text,
+        caller_age integer, caller_gender text, caller_race_ethnicity text, caller_zip text,
+        location_lat double precision, location_lon double precision,
+        received_at timestamptz, answered_at timestamptz, abandoned_at timestamptz, abandoned boolean,
+        transferred_to text, transferred_at timestamptz, risk_level text, flags text[],
+        consent_follow_up boolean, assessed_at timestamptz, closed_at timestamptz, disposition text,
+        event_count integer
+        """
+
+    private static let stateColumnNames = stateColumns.split(separator: ",").map {
+        $0.trimmingPrefix(while: \.isWhitespace).prefix { !$0.isWhitespace }
+    }
+
+    /// Creates contacts first seen in this transaction, with their whole state in one write.
+    /// A contact another transaction created meanwhile is skipped (not returned): the caller
+    /// then locks it and derives it from all its events.
+    static let insertContacts = """
+        INSERT INTO contacts (\(stateColumnNames.joined(separator: ", ")))
+        SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(\(stateColumns)) ORDER BY contact_id COLLATE "C"
+        ON CONFLICT DO NOTHING
+        RETURNING contact_id
         """
 
     static let updateContacts = """
         UPDATE contacts c SET
-            channel = s.channel, line = s.line, region = s.region, language = s.language,
-            caller_age = s.caller_age, caller_gender = s.caller_gender,
-            caller_race_ethnicity = s.caller_race_ethnicity, caller_zip = s.caller_zip,
-            location_lat = s.location_lat, location_lon = s.location_lon,
-            received_at = s.received_at, answered_at = s.answered_at, abandoned_at = s.abandoned_at,
-            abandoned = s.abandoned, transferred_to = s.transferred_to, transferred_at = s.transferred_at,
-            risk_level = s.risk_level, flags = s.flags, consent_follow_up = s.consent_follow_up,
-            assessed_at = s.assessed_at, closed_at = s.closed_at, disposition = s.disposition,
-            event_count = s.event_count, updated_at = now()
-        FROM jsonb_to_recordset($1::jsonb) AS s(
-            contact_id text, channel text, line text, region text, language text,
-            caller_age integer, caller_gender text, caller_race_ethnicity text, caller_zip text,
-            location_lat double precision, location_lon double precision,
-            received_at timestamptz, answered_at timestamptz, abandoned_at timestamptz, abandoned boolean,
-            transferred_to text, transferred_at timestamptz, risk_level text, flags text[],
-            consent_follow_up boolean, assessed_at timestamptz, closed_at timestamptz, disposition text,
-            event_count integer)
-        WHERE c.contact_id = s.contact_id
+            \(stateColumnNames.dropFirst().map { "\($0) = s.\($0)" }.joined(separator: ", ")), updated_at = now()
+        FROM jsonb_to_recordset($1::jsonb) AS s(\(stateColumns))
+        WHERE c.contact_id = ANY($2::text[]) AND c.contact_id = s.contact_id
         """
 
     static func eventRecordset(_ events: [ContactEvent]) -> String {
@@ -66,7 +70,7 @@ enum IngestSQL {
         }).description
     }
 
-    static func stateRecordset(_ states: [String: ContactState]) -> String {
+    static func stateRecordset(_ states: some Sequence<(key: String, value: ContactState)>) -> String {
         JSONValue.array(states.map { contactID, state in
             func time(_ value: Timestamp?) -> JSONValue { value.map { .string($0.rfc3339) } ?? .null }
             func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }

@@ -86,6 +86,29 @@ import Testing
         #expect(try fixture.database.sql("SELECT risk_level || ',' || region || ',' || event_count FROM contacts WHERE contact_id = '\(shuffled)'") == "moderate,south,5")
     }
 
+    /// Two processes sharing the database create the same new contacts at the same moment, one
+    /// event each: both events end up in every contact's derived state (no lost update).
+    @Test func concurrentPostsThroughTwoProcessesLoseNoEvent() async throws {
+        let fixture = try await FixtureCache.events.get()
+        let second = try ServerProcess(database: fixture.database, extraEnvironment: ["LODESTAR_TOKEN_CACHE_SECONDS": "0"])
+        let contacts = (0..<40).map { _ in uniqueID("shared") }
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for contact in contacts {
+                let answered: JSONValue = ["event_id": .string("\(contact)-a"), "type": "contact.answered",
+                                           "contact_id": .string(contact), "occurred_at": "2026-11-26T16:44:10Z"]
+                group.addTask { try await fixture.server.request("POST", "/v1/events", token: fixture.token("ingest"), json: Self.received("\(contact)-r", contact: contact)).status }
+                group.addTask { try await second.request("POST", "/v1/events", token: fixture.token("ingest"), json: answered).status }
+            }
+            for try await status in group { #expect(status == 200) }
+        }
+        let complete = try fixture.database.sql("""
+            SELECT count(*) FROM contacts WHERE contact_id LIKE 'shared-%' AND event_count = 2
+            AND received_at IS NOT NULL AND answered_at IS NOT NULL AND contact_id IN (\(contacts.map { "'\($0)'" }.joined(separator: ",")))
+            """)
+        #expect(complete == "40")
+        #expect(second.stop() == 0)
+    }
+
     @Test func anUnknownContactIs404() async throws {
         let fixture = try await FixtureCache.events.get()
         let response = try await fixture.server.request("GET", "/v1/contacts/\(uniqueID("nobody"))", token: fixture.token("manager"))
