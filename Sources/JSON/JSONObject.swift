@@ -19,8 +19,16 @@ public struct JSONObject: Sendable, Equatable {
     public init(_ pairs: [(String, JSONValue)]) {
         self.pairs = []
         self.pairs.reserveCapacity(pairs.count)
+        // Small objects: a linear search per key is cheapest. Larger ones (rows of two dozen
+        // columns built on the ingest path) would make that quadratic, so track keys in a set
+        // and search only on a repeat.
+        guard pairs.count > 8 else {
+            for (key, value) in pairs { set(key, value) }
+            return
+        }
+        var seen = Set<String>(minimumCapacity: pairs.count)
         for (key, value) in pairs {
-            set(key, value)
+            if seen.insert(key).inserted { self.pairs.append((key, value)) } else { set(key, value) }
         }
     }
 
