@@ -10,7 +10,7 @@ public final class EventStore {
     private let committer: GroupCommitter<IngestHandler>
 
     init(pool: PostgresPool, maxPostsPerCommit: Int = 256) {
-        committer = GroupCommitter(pool: pool, handler: IngestHandler(), maximumBatchSize: maxPostsPerCommit)
+        committer = GroupCommitter(pool: pool, handler: IngestHandler(), maximumBatchSize: maxPostsPerCommit, maximumConcurrentBatches: 1)
     }
 
     /// Stores the events of one post (all or nothing) and tells, per event, whether it was

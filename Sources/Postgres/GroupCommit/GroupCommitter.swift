@@ -18,17 +18,23 @@ public final class GroupCommitter<Handler: GroupCommitHandler> {
     private let pool: PostgresPool
     private let handler: Handler
     private let maximumBatchSize: Int
+    private let maximumConcurrentBatches: Int
     private var queue = Deque<Pending>()
-    private var isCommitting = false
+    private var committingBatches = 0
     public private(set) var statistics = GroupCommitStatistics()
 
-    /// - Parameter maximumBatchSize: most writes per transaction (bounds statement size and
-    ///   the work lost to one failure).
-    public init(pool: PostgresPool, handler: Handler, maximumBatchSize: Int = 1000) {
+    /// - Parameters:
+    ///   - maximumBatchSize: most writes per transaction (bounds statement size and the work
+    ///     lost to one failure).
+    ///   - maximumConcurrentBatches: transactions in flight at once. Two let one batch's round
+    ///     trips and flush overlap with the next batch's work; more only shrinks batches.
+    public init(pool: PostgresPool, handler: Handler, maximumBatchSize: Int = 1000, maximumConcurrentBatches: Int = 1) {
         precondition(maximumBatchSize > 0, "a batch holds at least one write")
+        precondition(maximumConcurrentBatches > 0, "at least one batch commits at a time")
         self.pool = pool
         self.handler = handler
         self.maximumBatchSize = maximumBatchSize
+        self.maximumConcurrentBatches = maximumConcurrentBatches
     }
 
     /// Writes `write` in the next group transaction and returns its output once committed.
@@ -40,8 +46,8 @@ public final class GroupCommitter<Handler: GroupCommitHandler> {
     public func submit(_ write: Handler.Write) async throws -> Handler.Output {
         let result = await withCheckedContinuation { continuation in
             queue.append(Pending(write: write, continuation: continuation))
-            if !isCommitting {
-                isCommitting = true
+            if committingBatches < maximumConcurrentBatches {
+                committingBatches += 1
                 EventLoop.shared.task { await self.commitQueued() }
             }
         }
@@ -56,7 +62,7 @@ public final class GroupCommitter<Handler: GroupCommitHandler> {
             while batch.count < maximumBatchSize, let next = queue.popFirst() { batch.append(next) }
             await commitOrSplit(batch[...])
         }
-        isCommitting = false
+        committingBatches -= 1
     }
 
     private func commitOrSplit(_ batch: ArraySlice<Pending>) async {
