@@ -69,12 +69,15 @@ extension PostgresConnection {
 func withParameterPointers<R>(_ parameters: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
     guard !parameters.isEmpty else { return body(nil) }
     var buffer: [CChar] = []
+    buffer.reserveCapacity(parameters.reduce(0) { $0 + ($1?.utf8.count ?? 0) + 1 })
     var offsets: [Int?] = []
     offsets.reserveCapacity(parameters.count)
     for parameter in parameters {
-        guard let parameter else { offsets.append(nil); continue }
+        guard var parameter else { offsets.append(nil); continue }
         offsets.append(buffer.count)
-        buffer.append(contentsOf: parameter.utf8.map { CChar(bitPattern: $0) })
+        // Copied as a block: mapping byte by byte allocated and looped for every parameter,
+        // which showed up with kilobyte-sized array parameters.
+        parameter.withUTF8 { utf8 in utf8.withMemoryRebound(to: CChar.self) { buffer.append(contentsOf: $0) } }
         buffer.append(0)
     }
     return buffer.withUnsafeBufferPointer { bytes in
