@@ -14,7 +14,7 @@ extension ConnectionStateMachine {
     }
 
     mutating func requestReceived(_ request: ConnectionRequest) -> RequestAction {
-        guard case .ready(var ready) = state else {
+        guard case .ready = state else {
             if case .closed(let error) = state { return .fail(id: request.id, error) }
             return .fail(id: request.id, .unavailable("connection not ready"))
         }
@@ -24,34 +24,33 @@ extension ConnectionStateMachine {
                 return .fail(id: request.id, PostgresError(kind: .server, message: "more than 65535 parameters in one statement"))
             }
         }
-        guard ready.waiting.isEmpty, canSend(request, in: ready) else {
-            ready.waiting.append(request)
-            state = .ready(ready)
-            return .wait
-        }
-        let action = start(request, in: &ready)
-        state = .ready(ready)
-        return action
+        return updateReady { ready in
+            guard ready.waiting.isEmpty, Self.canSend(request, in: ready) else {
+                ready.waiting.append(request)
+                return .wait
+            }
+            return Self.start(request, in: &ready)
+        } ?? .fail(id: request.id, .unavailable("connection not ready"))
     }
 
     /// The next queued request that may be sent now, if any (call after each completion).
     mutating func nextSendable() -> RequestAction? {
-        guard case .ready(var ready) = state, let next = ready.waiting.first, canSend(next, in: ready) else { return nil }
-        ready.waiting.removeFirst()
-        let action = start(next, in: &ready)
-        state = .ready(ready)
-        return action
+        updateReady { ready in
+            guard let next = ready.waiting.first, Self.canSend(next, in: ready) else { return nil }
+            ready.waiting.removeFirst()
+            return Self.start(next, in: &ready)
+        } ?? nil
     }
 
     /// Pipelines may overlap each other, but a script needs the pipeline drained (libpq
     /// leaves pipeline mode only when idle) and nothing may be sent while it runs.
-    private func canSend(_ request: ConnectionRequest, in ready: Ready) -> Bool {
+    private static func canSend(_ request: ConnectionRequest, in ready: Ready) -> Bool {
         if ready.inFlight.last?.isScript == true { return false }
         if case .script = request.work { return ready.inFlight.isEmpty }
         return true
     }
 
-    private func start(_ request: ConnectionRequest, in ready: inout Ready) -> RequestAction {
+    private static func start(_ request: ConnectionRequest, in ready: inout Ready) -> RequestAction {
         switch request.work {
         case .script(let sql):
             ready.inFlight.append(InFlight(id: request.id, steps: [.script], outcomes: [nil]))

@@ -33,19 +33,31 @@ extension ConnectionStateMachine {
     }
 
     mutating func resultReceived(_ event: ResultEvent) -> ResultAction {
-        guard case .ready(var ready) = state, var request = ready.inFlight.first, let step = request.steps.first else {
-            return .violation(.connectionLost("result with no request in flight"))
+        updateReady { ready in
+            guard var request = ready.inFlight.popFirst() else {
+                return .violation(.connectionLost("result with no request in flight"))
+            }
+            let action = Self.advance(&request, by: event, statements: &ready.statements)
+            if case .complete = action { return action }
+            ready.inFlight.prepend(request)
+            return action
+        } ?? .violation(.connectionLost("result with no request in flight"))
+    }
+
+    /// Records `event` in the oldest in-flight request; `.complete` when it has all its results.
+    private static func advance(_ request: inout InFlight, by event: ResultEvent, statements: inout StatementCache) -> ResultAction {
+        guard let step = request.steps.first else {
+            return .violation(.connectionLost("\(event.name) for a request that expects no more results"))
         }
-        var completed: ResultAction = .none
         switch (step, event) {
         case (.prepare(let sql, _), .rows):
-            ready.statements.confirm(sql)
+            statements.confirm(sql)
         case (.prepare(let sql, let query), .error(let error)):
             // The statement is aborted by its own failed Parse: report the Parse's error.
-            ready.statements.forget(sql)
+            statements.forget(sql)
             request.outcomes[query] = .failed(error)
         case (.prepare(let sql, _), .aborted):
-            ready.statements.forget(sql)
+            statements.forget(sql)
         case (.query(let query), .rows(let rows)):
             if request.outcomes[query] == nil { request.outcomes[query] = .rows(rows) }
         case (.query(let query), .error(let error)):
@@ -55,21 +67,17 @@ extension ConnectionStateMachine {
         case (.prepare, .end), (.query, .end):
             request.steps.removeFirst()
         case (.sync, .sync):
-            ready.inFlight.removeFirst()
-            completed = .complete(id: request.id, .success(request.outcomes.map { $0 ?? .aborted }), endedScript: false)
+            return .complete(id: request.id, .success(request.outcomes.map { $0 ?? .aborted }), endedScript: false)
         case (.script, .rows(let rows)):
             // A script stops at its first error; keep that error over later results.
             if request.outcomes[0]?.error == nil { request.outcomes[0] = .rows(rows) }
         case (.script, .error(let error)):
             if request.outcomes[0]?.error == nil { request.outcomes[0] = .failed(error) }
         case (.script, .end):
-            ready.inFlight.removeFirst()
-            completed = .complete(id: request.id, .success([request.outcomes[0] ?? .rows(.empty)]), endedScript: true)
+            return .complete(id: request.id, .success([request.outcomes[0] ?? .rows(.empty)]), endedScript: true)
         default:
             return .violation(.connectionLost("unexpected \(event.name) while expecting \(step)"))
         }
-        if case .none = completed { ready.inFlight[0] = request }
-        state = .ready(ready)
-        return completed
+        return .none
     }
 }

@@ -94,6 +94,17 @@ struct ConnectionStateMachine {
         return ready.inFlight.map(\.id) + ready.waiting.map(\.id)
     }
 
+    /// Runs `body` on the ready state moved out of `state`; nil when not ready.
+    ///
+    /// A copy left behind in `state` would share the queues' storage, so every change to them
+    /// (one per result) would copy the whole pipeline: quadratic in its length.
+    mutating func updateReady<R>(_ body: (inout Ready) -> R) -> R? {
+        guard case .ready(var ready) = state else { return nil }
+        state = .connecting
+        defer { state = .ready(ready) }
+        return body(&ready)
+    }
+
     var isClosed: Bool { if case .closed = state { true } else { false } }
 
     /// True while results are owed to a sent request, i.e. `PQgetResult` has meaning.

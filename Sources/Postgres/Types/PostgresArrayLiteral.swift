@@ -2,20 +2,27 @@
 enum PostgresArrayLiteral {
     /// Renders elements with every non-NULL element quoted, so commas, braces, quotes,
     /// backslashes and the word NULL inside text need no special cases.
+    ///
+    /// Works on UTF-8 bytes: the two escaped characters are ASCII, so no multi-byte sequence is
+    /// split, and a batch's arrays (kilobytes of JSON bodies) render several times faster than
+    /// by `Character`.
     static func render(_ elements: [String?]) -> String {
-        var text = "{"
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(elements.reduce(2) { $0 + ($1?.utf8.count ?? 4) + 3 })
+        bytes.append(UInt8(ascii: "{"))
         for (index, element) in elements.enumerated() {
-            if index > 0 { text.append(",") }
-            guard let element else { text.append("NULL"); continue }
-            text.append("\"")
-            for character in element {
-                if character == "\"" || character == "\\" { text.append("\\") }
-                text.append(character)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            guard let element else { bytes.append(contentsOf: "NULL".utf8); continue }
+            bytes.append(quote)
+            for byte in element.utf8 {
+                if byte == quote || byte == backslash { bytes.append(backslash) }
+                bytes.append(byte)
             }
-            text.append("\"")
+            bytes.append(quote)
         }
-        text.append("}")
-        return text
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses the server's output for a one-dimensional array; nil for anything else
