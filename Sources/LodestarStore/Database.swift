@@ -19,8 +19,9 @@ public final class Database {
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections
-    /// are made on demand, so this succeeds even while the database is down.
-    public static func open(connectionString: String, poolSize: Int = 4) -> Database {
+    /// are made on demand, so this succeeds even while the database is down. Eight: up to four
+    /// ingest transactions in flight, and the rest for reads and other writes.
+    public static func open(connectionString: String, poolSize: Int = 8) -> Database {
         Database(pool: PostgresPool(configuration: PostgresPoolConfiguration(conninfo: connectionString, size: poolSize)))
     }
 
