@@ -49,7 +49,7 @@ struct IngestHandler: GroupCommitHandler {
         var second = PostgresBatch()
         let created = second.add(IngestSQL.insertContacts, [IngestSQL.stateRecordset(new)])
         if !changed.isEmpty { second.add(IngestSQL.updateContacts, [IngestSQL.stateRecordset(changed), Array(changed.keys)]) }
-        second.add(AuditEntry.insertSQL, [AuditEntry.recordset(zip(posts, outcome.results).map(auditEntry))])
+        second.add(AuditEntry.insertSQL, [AuditEntry.recordset(Self.auditEntries(posts, outcome.results))])
         let written = try await tx.execute(second)
         try written.check()
 
@@ -79,12 +79,25 @@ struct IngestHandler: GroupCommitHandler {
         return events
     }
 
-    private func auditEntry(_ post: IngestPost, _ results: [IngestResult]) -> AuditEntry {
-        AuditEntry(actor: post.actor, action: "events.ingest", resource: "events", detail: [
-            "accepted": .int(Int64(results.count { $0.status == .accepted })),
-            "duplicates": .int(Int64(results.count { $0.status == .duplicate })),
-            "contacts": .array(Set(post.events.map(\.contactID)).sorted().map { .string($0) }),
-        ])
+    /// One audit row per token per transaction: who wrote, how many events were accepted and
+    /// how many were duplicates, and which contacts they concern. Posts committed together are
+    /// one write in the database, and a row per post would double the rows ingest writes.
+    private static func auditEntries(_ posts: [IngestPost], _ results: [[IngestResult]]) -> [AuditEntry] {
+        var byActor: [String: (accepted: Int, duplicates: Int, contacts: Set<String>)] = [:]
+        for (post, results) in zip(posts, results) {
+            var entry = byActor[post.actor] ?? (0, 0, [])
+            for result in results {
+                if result.status == .accepted { entry.accepted += 1 } else { entry.duplicates += 1 }
+                entry.contacts.insert(result.event.contactID)
+            }
+            byActor[post.actor] = entry
+        }
+        return byActor.sorted { $0.key < $1.key }.map { actor, entry in
+            AuditEntry(actor: actor, action: "events.ingest", resource: "events", detail: [
+                "accepted": .int(Int64(entry.accepted)), "duplicates": .int(Int64(entry.duplicates)),
+                "contacts": .array(entry.contacts.sorted().map { .string($0) }),
+            ])
+        }
     }
 }
 

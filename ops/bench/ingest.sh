@@ -35,6 +35,8 @@ server=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
 
 for batch in 1 100; do
+  # Same starting point as each pgbench run: no checkpoint debt from the run before.
+  psql -q -c CHECKPOINT
   echo "## lodestar: $batch event(s) per request, 32 connections"
   out=$(wrk -t2 -c32 -d"${DURATION}s" --latency -s "$BENCH/wrk-events.lua" "http://127.0.0.1:$port" -- "$token" "$batch" "b$batch-$$")
   rps=$(awk '/^Requests\/sec:/{print $2}' <<<"$out")
@@ -42,4 +44,5 @@ for batch in 1 100; do
   non2xx=$(awk '/Non-2xx/{print $NF}' <<<"$out")
   printf 'requests/s %s  events/s %.0f  p50 %s  p99 %s  non-2xx %s\n' "$rps" "$(awk -v r="$rps" -v b="$batch" 'BEGIN{print r*b}')" "$p50" "$p99" "${non2xx:-0}"
 done
+kill -TERM "$server"; wait "$server" 2>/dev/null || true
 echo "## rows: $(psql -Atc 'select count(*) from contact_events' lodestar_bench) events, $(psql -Atc 'select count(*) from contacts' lodestar_bench) contacts"
