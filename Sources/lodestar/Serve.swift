@@ -44,7 +44,7 @@ struct Serve: LoopCommand {
         let application = Application(database: database, settings: try apiSettings(), logger: logger)
         let migrations = EventLoop.shared.task { await Self.migrateWhenReachable(database, application: application, logger: logger) }
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: settings.host, port: settings.port),
+            configuration: try httpConfiguration(settings),
             router: application.makeRouter(), logger: logger)
         try server.start()
         logger.info("listening", metadata: ["host": "\(settings.host)", "port": "\(server.port)"])
@@ -80,6 +80,21 @@ struct Serve: LoopCommand {
 }
 
 extension Serve {
+    /// HTTP limits from the environment (SPEC §2: configurable): `LODESTAR_MAX_HEAD_BYTES`
+    /// (16384, else 431), `LODESTAR_MAX_BODY_BYTES` (1048576, else 413),
+    /// `LODESTAR_REQUEST_TIMEOUT_SECONDS` (10, else 408), `LODESTAR_IDLE_TIMEOUT_SECONDS` (60),
+    /// `LODESTAR_MAX_CONNECTIONS` (4096).
+    func httpConfiguration(_ settings: ServeSettings) throws -> HTTPServerConfiguration {
+        let environment = Environment()
+        var configuration = HTTPServerConfiguration(host: settings.host, port: settings.port)
+        configuration.limits.maxHeadBytes = try environment.integer("LODESTAR_MAX_HEAD_BYTES") ?? configuration.limits.maxHeadBytes
+        configuration.limits.maxBodyBytes = try environment.integer("LODESTAR_MAX_BODY_BYTES") ?? configuration.limits.maxBodyBytes
+        configuration.requestTimeout = .seconds(try environment.integer("LODESTAR_REQUEST_TIMEOUT_SECONDS") ?? 10)
+        configuration.idleTimeout = .seconds(try environment.integer("LODESTAR_IDLE_TIMEOUT_SECONDS") ?? 60)
+        configuration.maxConnections = try environment.integer("LODESTAR_MAX_CONNECTIONS") ?? configuration.maxConnections
+        return configuration
+    }
+
     /// API limits from the environment: `LODESTAR_MAX_EVENTS_PER_BATCH` (1000),
     /// `LODESTAR_TOKEN_CACHE_SECONDS` (5).
     func apiSettings() throws -> APISettings {
