@@ -68,7 +68,7 @@ struct Serve: LoopCommand {
                 application.markMigrated()
                 return
             } catch where isDatabaseUnavailable(error) {
-                logger.warning("database unreachable; will retry migrations", metadata: ["retry_in_ms": "\(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)"])
+                logger.warning("database unreachable; will retry migrations", metadata: ["retry_in": "\(delay)"])
             } catch {
                 logger.critical("migrations failed", metadata: ["error": "\(error)"])
                 return
