@@ -24,49 +24,29 @@ public final class EventStore {
 
 }
 
-/// One transaction's work for a batch of posts: lock the contacts, insert the events,
-/// re-derive each touched contact from all its events, write the audit rows.
+/// One transaction's work for a batch of posts, in two round trips: lock the contacts, insert
+/// the events and read the known contacts' events; then write each touched contact's state,
+/// derived from all its events, and the audit rows, with COMMIT.
 struct IngestHandler: GroupCommitHandler {
     func commit(_ posts: [IngestPost], in tx: PostgresTransaction) async throws -> [[IngestResult]] {
         let plan = IngestPlan(posts: posts.map(\.events))
         var first = PostgresBatch()
-        let locked = first.add(IngestSQL.lockContacts, [plan.contactIDs])
+        first.add(IngestSQL.lockContacts, [plan.contactIDs])
         let insert = first.add(IngestSQL.insertEvents, [IngestSQL.eventRecordset(plan.rows)])
         let known = first.add(IngestSQL.eventsOfKnownContacts, [plan.contactIDs])
         let read = try await tx.execute(first)
         try read.check()
 
-        let existing = Set(try read.rows(locked).compactMap { $0[0].string })
         var inserted = Set<EventKey>()
         for row in try read.rows(insert) {
             if let source = row[0].string, let eventID = row[1].string { inserted.insert(EventKey(source: source, eventID: eventID)) }
         }
-        var stored = try Self.eventsByContact(try read.rows(known))
-        var outcome = plan.outcome(inserted: inserted, storedEvents: stored)
-        let new = outcome.states.filter { !existing.contains($0.key) }
-        let changed = outcome.states.filter { existing.contains($0.key) }
+        let outcome = plan.outcome(inserted: inserted, storedEvents: try Self.eventsByContact(try read.rows(known)))
 
-        var second = PostgresBatch()
-        let created = second.add(IngestSQL.insertContacts, [IngestSQL.stateRecordset(new)])
-        if !changed.isEmpty { second.add(IngestSQL.updateContacts, [IngestSQL.stateRecordset(changed), Array(changed.keys)]) }
-        second.add(AuditEntry.insertSQL, [AuditEntry.recordset(Self.auditEntries(posts, outcome.results))])
-        let written = try await tx.execute(second)
-        try written.check()
-
-        // Contacts another transaction created after our lock: lock them now and derive them
-        // from all their events, which that transaction has committed by now.
-        let raced = Set(new.keys).subtracting(try written.rows(created).compactMap { $0[0].string })
-        if !raced.isEmpty {
-            var third = PostgresBatch()
-            third.add(IngestSQL.lockContacts, [Array(raced)])
-            let theirs = third.add(IngestSQL.eventsOfKnownContacts, [Array(raced)])
-            let reread = try await tx.execute(third)
-            try reread.check()
-            stored.merge(try Self.eventsByContact(try reread.rows(theirs))) { $1 }
-            outcome = plan.outcome(inserted: inserted, storedEvents: stored)
-            let fixed = outcome.states.filter { raced.contains($0.key) }
-            try await tx.query(IngestSQL.updateContacts, [IngestSQL.stateRecordset(fixed), Array(fixed.keys)])
-        }
+        var last = PostgresBatch()
+        if !outcome.states.isEmpty { last.add(IngestSQL.upsertContacts, [IngestSQL.stateRecordset(outcome.states)]) }
+        last.add(AuditEntry.insertSQL, [AuditEntry.recordset(Self.auditEntries(posts, outcome.results))])
+        _ = try await tx.executeAndCommit(last)
         return outcome.results
     }
 

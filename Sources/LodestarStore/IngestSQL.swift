@@ -2,17 +2,19 @@ import JSON
 import LodestarCore
 
 /// The statements of an ingest transaction: a batch of any size is a fixed number of
-/// statements. Rows travel as one JSON parameter each (`jsonb_to_recordset`); contact ids as a
+/// statements in two round trips. Rows travel as one JSON parameter each (`jsonb_to_recordset`); contact ids as a
 /// `text[]`, because `= ANY($1::text[])` lets the planner see how few ids there are and use
 /// the primary key, where a set-returning function's fixed estimate of 100 rows makes it scan
 /// the whole table once the table has some thousands of rows.
 enum IngestSQL {
-    /// Locks the contacts that exist, in id order so concurrent transactions lock alike; also
-    /// across Lodestar processes. Once a lock is held, later statements see every event committed
-    /// before for that contact. Returns the ids that exist.
+    /// Serialises the transactions that write the same contacts, in every Lodestar process:
+    /// one transaction-scoped advisory lock per contact id (namespace 7301), taken in hash order
+    /// so that two transactions never wait for each other in a cycle. It covers contacts that do
+    /// not exist yet, which a row lock cannot; and every statement after it sees the events that
+    /// earlier holders committed. (A hash collision only makes two contacts share a lock.)
     static let lockContacts = """
-        SELECT contact_id FROM contacts WHERE contact_id = ANY($1::text[])
-        ORDER BY contact_id COLLATE "C" FOR UPDATE
+        SELECT pg_advisory_xact_lock(7301, h)
+        FROM (SELECT DISTINCT hashtext(id) AS h FROM unnest($1::text[]) AS id ORDER BY h) AS ids
         """
 
     static let insertEvents = """
@@ -23,7 +25,7 @@ enum IngestSQL {
         RETURNING source, event_id
         """
 
-    /// All events, this transaction's included, of the contacts that exist (locked above).
+    /// All events, this transaction's included, of the contacts that had events before it.
     static let eventsOfKnownContacts = """
         SELECT e.source, e.body::text FROM contacts c JOIN contact_events e USING (contact_id)
         WHERE c.contact_id = ANY($1::text[])
@@ -44,21 +46,13 @@ enum IngestSQL {
         $0.trimmingPrefix(while: \.isWhitespace).prefix { !$0.isWhitespace }
     }
 
-    /// Creates contacts first seen in this transaction, with their whole state in one write.
-    /// A contact another transaction created meanwhile is skipped (not returned): the caller
-    /// then locks it and derives it from all its events.
-    static let insertContacts = """
+    /// Writes each touched contact's whole derived state: a new contact in one insert, a known
+    /// one replaced (its state is derived from all its events, so nothing is merged here).
+    static let upsertContacts = """
         INSERT INTO contacts (\(stateColumnNames.joined(separator: ", ")))
         SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(\(stateColumns)) ORDER BY contact_id COLLATE "C"
-        ON CONFLICT DO NOTHING
-        RETURNING contact_id
-        """
-
-    static let updateContacts = """
-        UPDATE contacts c SET
-            \(stateColumnNames.dropFirst().map { "\($0) = s.\($0)" }.joined(separator: ", ")), updated_at = now()
-        FROM jsonb_to_recordset($1::jsonb) AS s(\(stateColumns))
-        WHERE c.contact_id = ANY($2::text[]) AND c.contact_id = s.contact_id
+        ON CONFLICT (contact_id) DO UPDATE SET
+            \(stateColumnNames.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")), updated_at = now()
         """
 
     static func eventRecordset(_ events: [ContactEvent]) -> String {

@@ -8,6 +8,7 @@ public import Loop
 public final class PostgresTransaction {
     let connection: PostgresConnection
     private var began = false
+    private var committed = false
 
     init(connection: PostgresConnection) { self.connection = connection }
 
@@ -39,10 +40,26 @@ public final class PostgresTransaction {
         return try await execute(batch)
     }
 
+    /// Runs the transaction's last batch with `COMMIT` in the same round trip, for callers whose
+    /// last statements decide nothing more (group commit). Throws if any statement failed or the
+    /// commit did not happen; nothing may run in the transaction afterwards.
+    public func executeAndCommit(_ batch: PostgresBatch) async throws(PostgresError) -> PostgresBatchResults {
+        var withCommit = batch
+        let commit = withCommit.add("COMMIT")
+        let results = try await execute(withCommit)
+        try results.check()
+        try Self.checkCommitted(try results.rows(commit))
+        committed = true
+        return PostgresBatchResults(outcomes: Array(results.outcomes.dropLast()))
+    }
+
     /// Commits; a transaction that a failed statement aborted reports `ROLLBACK` and throws.
     func commit() async throws(PostgresError) {
-        guard began else { return }
-        let rows = try await connection.query("COMMIT")
+        guard began, !committed else { return }
+        try Self.checkCommitted(try await connection.query("COMMIT"))
+    }
+
+    private static func checkCommitted(_ rows: PostgresRows) throws(PostgresError) {
         if rows.commandTag == "ROLLBACK" {
             throw PostgresError(kind: .server, sqlState: "25P02", message: "transaction rolled back: a statement in it failed")
         }
@@ -51,7 +68,7 @@ public final class PostgresTransaction {
     /// Rolls back; a connection that cannot even do that is closed so the pool replaces it.
     func rollback() async {
         // A failed COMMIT has already ended the transaction.
-        guard began, !connection.isClosed, connection.isInTransaction else { return }
+        guard began, !committed, !connection.isClosed, connection.isInTransaction else { return }
         do { try await connection.query("ROLLBACK") } catch { connection.close() }
     }
 }
