@@ -28,6 +28,8 @@ echo "# ingest benchmark $(date -u '+%Y-%m-%d %H:%M UTC') host=$(hostname) cores
 echo "## pgbench baseline (one event = one transaction, 32 clients)"
 DURATION=$DURATION BENCH_PG_DIR=$PG_DIR FSYNC_TEST=0 "$BENCH/pgbench-ingest.sh" 32 | grep -E '^(clients|32 )'
 
+# The baseline's tables would otherwise be vacuumed by autovacuum during our runs.
+psql -q -c "VACUUM ANALYZE bench_events, bench_contacts"
 token=$("$bin" token create --role ingest --name "bench-$(date +%s)")
 port=${PORT:-18090}
 LODESTAR_PORT=$port LODESTAR_LOG_LEVEL=warning "$bin" serve &
