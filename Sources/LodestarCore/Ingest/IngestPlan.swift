@@ -8,8 +8,8 @@ public struct IngestPlan: Sendable {
     public let posts: [[ContactEvent]]
     /// Every distinct event of the transaction, first occurrence only (one row per key).
     public let rows: [ContactEvent]
-    /// Every contact the transaction touches, sorted: locking in one order avoids deadlocks
-    /// between processes.
+    /// Every contact the transaction touches, each once, in byte order (a stable order makes
+    /// statements and logs reproducible).
     public let contactIDs: [String]
 
     public init(posts: [[ContactEvent]]) {
