@@ -44,3 +44,24 @@ echo "requests/s: $rps  p50: $p50  p99: $p99"
 
 kill -TERM "$server"
 wait "$server" && echo "server stopped cleanly" || { echo "bench: server exit status $?" >&2; exit 1; }
+
+# The baseline in the same run: the same route written the ordinary Hummingbird 2 way
+# (ops/bench/baseline-hummingbird, a package of its own). SKIP_BASELINE=1 skips it.
+[[ ${SKIP_BASELINE:-0} == 1 ]] && exit 0
+baseline=ops/bench/baseline-hummingbird
+swift build -c release --package-path "$baseline" 2>&1 | { grep -Ev '^\[[0-9]+/[0-9]+\] ' >&2 || true; }
+hb_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$(swift build -c release --package-path "$baseline" --show-bin-path)/HealthServer" "$hb_port" >/dev/null 2>&1 &
+hb=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$hb_port/healthz" >/dev/null && break; sleep 0.1; done
+wrk -t2 -c32 -d15s --latency "http://127.0.0.1:$hb_port/healthz" | tee "$report" >&2
+kill -TERM "$hb"; wait "$hb" 2>/dev/null || true
+hb_rps=$(awk '/^Requests\/sec:/ {print $2}' "$report")
+hb_p50=$(awk '$1 == "50%" {print $2}' "$report")
+hb_p99=$(awk '$1 == "99%" {print $2}' "$report")
+echo
+echo "| server | requests/s | p50 | p99 |"
+echo "|---|---|---|---|"
+echo "| Lodestar | $rps | $p50 | $p99 |"
+echo "| Hummingbird 2 (baseline) | $hb_rps | $hb_p50 | $hb_p99 |"
+echo "ratio Lodestar / Hummingbird: $(awk -v a="$rps" -v b="$hb_rps" 'BEGIN{printf "%.2f", a/b}')"
