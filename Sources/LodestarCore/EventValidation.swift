@@ -19,10 +19,12 @@ public struct EventValidation: Sendable {
         self.maxBatchSize = maxBatchSize
     }
 
-    /// Validates a parsed body. `defaultSource` (the token's name) fills in absent sources.
-    /// All-or-nothing: any problem in any event fails the whole body.
-    public func validate(body: JSONValue, defaultSource: String) throws(ValidationFailure) -> [ContactEvent] {
+    /// Validates a parsed body. `defaultSource` (the token's name) fills in absent sources;
+    /// `now` is the server's clock, which bounds `occurred_at` (SPEC §3: from 1970-01-01 to one
+    /// day after now). All-or-nothing: any problem in any event fails the whole body.
+    public func validate(body: JSONValue, defaultSource: String, now: Timestamp) throws(ValidationFailure) -> [ContactEvent] {
         var reader = FieldReader()
+        reader.latestAcceptedTime = now.adding(seconds: 86_400)
         var events: [ContactEvent] = []
         guard let object = reader.object(body, at: .root) else {
             throw ValidationFailure(issues: reader.issues)

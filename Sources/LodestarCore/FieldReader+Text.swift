@@ -32,12 +32,23 @@ extension FieldReader {
         return text
     }
 
-    /// An RFC 3339 timestamp member with a required offset.
+    /// An RFC 3339 timestamp member with a required offset, from 1970-01-01T00:00:00Z to
+    /// `latestAcceptedTime`: an instant outside them is a client's error, and PostgreSQL must
+    /// never be handed a year it cannot store or that reads back as another.
     public mutating func timestamp(_ object: JSONObject, _ key: String, at path: JSONPath, required: Bool = false) -> Timestamp? {
         let rule = "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-26T16:43:04.120Z"
-        return member(object, key, at: path, required: required, rule: rule) { value in
+        guard let time = member(object, key, at: path, required: required, rule: rule, { value in
             value.stringValue.flatMap { Timestamp(rfc3339: $0) }
+        }) else { return nil }
+        if time.microseconds < 0 {
+            report(path.member(key), "must not be before 1970-01-01T00:00:00Z")
+            return nil
         }
+        if let latest = latestAcceptedTime, time > latest {
+            report(path.member(key), "must not be more than one day after the server's clock")
+            return nil
+        }
+        return time
     }
 
     /// An ISO 8601 duration member such as `PT24H`.

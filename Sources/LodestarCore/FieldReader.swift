@@ -11,13 +11,29 @@ public struct FieldReader: Sendable {
     /// Reporting stops after this many issues, bounding the response to a hostile body.
     public let maxIssues: Int
     private var truncated = false
+    /// Reads what it can and records nothing: for events that were valid when they were
+    /// accepted, which a rule added since must not make unreadable (`StoredEvent`).
+    public let isLenient: Bool
+    /// The latest instant a timestamp member may name (`nil`: no upper bound). Every
+    /// timestamp must also be at or after 1970-01-01T00:00:00Z (SPEC §3).
+    public var latestAcceptedTime: Timestamp?
 
     public init(maxIssues: Int = 100) {
         self.maxIssues = maxIssues
+        self.isLenient = false
+    }
+
+    /// A reader that never reports: invalid optional members read as absent.
+    public static var lenient: FieldReader { FieldReader(lenient: ()) }
+
+    private init(lenient: Void) {
+        maxIssues = 0
+        isLenient = true
     }
 
     /// Records a problem.
     public mutating func report(_ path: JSONPath, _ message: String) {
+        if isLenient { return }
         if issues.count < maxIssues {
             issues.append(ValidationIssue(path, message))
         } else if !truncated {

@@ -10,10 +10,10 @@ public final class Database {
     public let contacts: ContactStore
     public let audit: AuditLog
 
-    private init(pool: PostgresPool) {
+    private init(pool: PostgresPool, maxEventsPerContact: Int) {
         self.pool = pool
         tokens = TokenStore(pool: pool)
-        events = EventStore(pool: pool)
+        events = EventStore(pool: pool, maxEventsPerContact: maxEventsPerContact)
         contacts = ContactStore(pool: pool)
         audit = AuditLog(pool: pool)
     }
@@ -21,8 +21,10 @@ public final class Database {
     /// A pool to the database at `connectionString` (a libpq connection string). Connections
     /// are made on demand, so this succeeds even while the database is down. Eight: up to four
     /// ingest transactions in flight, and the rest for reads and other writes.
-    public static func open(connectionString: String, poolSize: Int = 8) -> Database {
-        Database(pool: PostgresPool(configuration: PostgresPoolConfiguration(conninfo: connectionString, size: poolSize)))
+    /// `maxEventsPerContact` bounds what one contact may cost (beyond it a post is refused).
+    public static func open(connectionString: String, poolSize: Int = 8, maxEventsPerContact: Int = 10_000) -> Database {
+        Database(pool: PostgresPool(configuration: PostgresPoolConfiguration(conninfo: connectionString, size: poolSize)),
+                 maxEventsPerContact: maxEventsPerContact)
     }
 
     /// Applies pending migrations from `directory`; returns the names applied.

@@ -40,7 +40,8 @@ struct Serve: LoopCommand {
     func runOnLoop() async throws {
         let settings = try settings()
         let logger = bootstrapJSONLogging(level: settings.logLevel)
-        let database = Database.open(connectionString: try DatabaseLocation.connectionString())
+        let database = Database.open(connectionString: try DatabaseLocation.connectionString(),
+                                     maxEventsPerContact: try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT") ?? 10_000)
         let application = Application(database: database, settings: try apiSettings(), logger: logger)
         let migrations = EventLoop.shared.task { await Self.migrateWhenReachable(database, application: application, logger: logger) }
         let server = HTTPServer(

@@ -92,7 +92,7 @@ import Testing
         let (body, expected) = Self.cases[index]
         let issues = expected.map { ValidationIssue(path: $0.0, message: $0.1) }
         do {
-            let events = try EventValidation().validate(body: body, defaultSource: "token")
+            let events = try EventValidation().validate(body: body, defaultSource: "token", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
             Issue.record("case \(index) validated to \(events.count) events")
         } catch {
             #expect(error.issues == issues, "case \(index)")

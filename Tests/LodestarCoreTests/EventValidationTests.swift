@@ -32,7 +32,7 @@ import Testing
             ["event_id": "c1-0001", "source": "center-a", "type": "contact.answered", "contact_id": "c1",
              "occurred_at": "2026-11-26T16:43:10Z", "data": .null],
         ]]
-        let events = try validation.validate(body: body, defaultSource: "token-a")
+        let events = try validation.validate(body: body, defaultSource: "token-a", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
         #expect(events.count == 7)
         #expect(events[0].data == .received(.init(
             channel: .call, line: "988", region: "north", language: "es-US",
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func singleEvent() throws {
-        let events = try validation.validate(body: Self.received, defaultSource: "token-a")
+        let events = try validation.validate(body: Self.received, defaultSource: "token-a", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
         #expect(events.count == 1)
         #expect(events[0].contactID == "c1")
         #expect(events[0].eventID == "c1-0001")
@@ -65,7 +65,7 @@ import Testing
     @Test func minimalReceivedLeavesOptionalsUnstated() throws {
         let body: JSONValue = ["event_id": "e", "type": "contact.received", "contact_id": "c",
                                "occurred_at": "2026-01-01T00:00:00Z", "data": ["channel": "text", "line": .null]]
-        let events = try validation.validate(body: body, defaultSource: "t")
+        let events = try validation.validate(body: body, defaultSource: "t", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
         #expect(events[0].data == .received(.init(channel: .text)))
     }
 
@@ -73,18 +73,18 @@ import Testing
         let event = Self.received
         let small = EventValidation(maxBatchSize: 2)
         #expect(throws: ValidationFailure(issues: [ValidationIssue(path: "events", message: "must hold from 1 to 2 events")])) {
-            try small.validate(body: ["events": [event, event, event]], defaultSource: "t")
+            try small.validate(body: ["events": [event, event, event]], defaultSource: "t", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
         }
         #expect(throws: ValidationFailure(issues: [ValidationIssue(path: "events", message: "must hold from 1 to 2 events")])) {
-            try small.validate(body: ["events": []], defaultSource: "t")
+            try small.validate(body: ["events": []], defaultSource: "t", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
         }
-        #expect(throws: Never.self) { try small.validate(body: ["events": [event, event]], defaultSource: "t") }
+        #expect(throws: Never.self) { try small.validate(body: ["events": [event, event]], defaultSource: "t", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!) }
     }
 
     @Test func issuesAreCapped() throws {
         let items = [JSONValue](repeating: 1, count: 150)
         do {
-            _ = try validation.validate(body: ["events": .array(items)], defaultSource: "t")
+            _ = try validation.validate(body: ["events": .array(items)], defaultSource: "t", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
             Issue.record("expected failure")
         } catch {
             #expect(error.issues.count == 101)
@@ -102,7 +102,7 @@ import Testing
         do {
             var badType = Self.received.objectValue!
             badType["type"] = .string(secret)
-            _ = try validation.validate(body: ["events": [.object(event), .object(badType)]], defaultSource: "t")
+            _ = try validation.validate(body: ["events": [.object(event), .object(badType)]], defaultSource: "t", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
             Issue.record("expected failure")
         } catch {
             #expect(error.issues.count == 6)

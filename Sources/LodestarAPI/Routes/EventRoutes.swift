@@ -12,13 +12,39 @@ enum EventRoutes {
             let body = try request.jsonBody()
             let events: [ContactEvent]
             do {
-                events = try validation.validate(body: body, defaultSource: principal.name)
+                events = try validation.validate(body: body, defaultSource: principal.name, now: WallClock.now())
             } catch let failure as ValidationFailure {
                 throw Problem.validation(failure.issues.map { (path: $0.path, message: $0.message) })
             }
-            let results = try await context.events.ingest(events, by: principal.name)
-            return .json(responseJSON(results))
+            let isBatch = body.objectValue?.contains("events") ?? false
+            do {
+                let results = try await context.events.ingest(events, by: principal.name)
+                return .json(responseJSON(results))
+            } catch let refused as IngestRefused {
+                throw refusal(refused.reason, isBatch: isBatch)
+            }
         })
+    }
+
+    /// The answer to a post refused whole, naming each event at fault by its path.
+    static func refusal(_ reason: IngestRejection, isBatch: Bool) -> Problem {
+        func path(_ index: Int, _ field: String) -> String {
+            isBatch ? "events[\(index)].\(field)" : field
+        }
+        switch reason {
+        case .conflict(let conflicts):
+            let errors = conflicts.flatMap { conflict in
+                conflict.fields.map { field in
+                    (path: path(conflict.eventIndex, field.rawValue),
+                     message: "differs from the event already received with this source and event_id; a retry must repeat it exactly")
+                }
+            }
+            return Problem(status: 409, detail: "The request repeats an event id with different content; nothing was stored.", errors: errors)
+        case .tooManyEvents(let index, let limit):
+            return Problem.validation([(path: isBatch ? "events[\(index)]" : "", message: "would take its contact beyond \(limit) events")])
+        case .stepFailed:
+            return Problem(status: 500, detail: "The server could not complete the request; nothing was stored.")
+        }
     }
 
     /// `{"accepted", "duplicates", "results": [{"event_id", "status"}]}` in posted order.

@@ -1,13 +1,23 @@
-/// What one group-committed transaction must do for the event posts it carries, and how to
-/// read the answer of each post from what the database reported.
+/// What one group-committed transaction must do for the event posts it carries.
 ///
-/// Pure: the store runs the SQL; this decides which rows to insert, which contacts to lock,
-/// which events count as accepted or duplicate, and the new state of every touched contact.
+/// Pure: the store runs the SQL; this decides which contacts to lock, which events are new,
+/// duplicates or conflicting retries, which posts are rejected whole, and the new state of
+/// every touched contact, folded from its stored state and its new events only.
+///
+/// The work runs in phases, each a place where later steps hook in:
+/// 1. `IngestPlan(posts:)`: keys and contacts, known before the database is asked anything.
+/// 2. The store reads what is stored of those keys and contacts (`IngestStoredFacts`).
+/// 3. `outcome(stored:maxEventsPerContact:)` judges each post on its own: a post with a
+///    conflicting retry or one event too many is rejected, and the others go on unharmed.
+/// 4. Per-post steps (routing, SPEC §5) read `IngestOutcome.accepted`, each accepted event
+///    with the contact's state at that moment, and may still reject their own post before
+///    anything is written (`IngestOutcome.reject(post:because:)`).
+/// 5. The store writes the accepted posts' rows and states and commits.
 public struct IngestPlan: Sendable {
     /// The events of each post, in the order the posts joined the transaction.
     public let posts: [[ContactEvent]]
-    /// Every distinct event of the transaction, first occurrence only (one row per key).
-    public let rows: [ContactEvent]
+    /// Every distinct key of the transaction.
+    public let keys: [EventKey]
     /// Every contact the transaction touches, each once, in byte order (a stable order makes
     /// statements and logs reproducible).
     public let contactIDs: [String]
@@ -15,49 +25,52 @@ public struct IngestPlan: Sendable {
     public init(posts: [[ContactEvent]]) {
         self.posts = posts
         var seen = Set<EventKey>()
-        var rows: [ContactEvent] = []
+        var keys: [EventKey] = []
+        var contacts = Set<String>()
         for event in posts.joined() where seen.insert(event.key).inserted {
-            rows.append(event)
+            keys.append(event.key)
+            contacts.insert(event.contactID)
         }
-        self.rows = rows
-        self.contactIDs = Set(rows.map(\.contactID)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.keys = keys
+        self.contactIDs = contacts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    /// The outcome once the rows were inserted.
-    /// - Parameters:
-    ///   - inserted: keys the insert actually stored (the others already existed).
-    ///   - storedEvents: all events, this transaction's included, of contacts that had events
-    ///     before it; contacts absent here are new and derive from this transaction alone.
-    public func outcome(inserted: Set<EventKey>, storedEvents: [String: [ContactEvent]]) -> IngestOutcome {
-        var firstSeen = Set<EventKey>()
-        var acceptedByContact: [String: [ContactEvent]] = [:]
-        let results = posts.map { events in
-            events.map { event -> IngestResult in
-                let isFirst = firstSeen.insert(event.key).inserted
-                guard isFirst, inserted.contains(event.key) else { return IngestResult(event: event, status: .duplicate) }
-                acceptedByContact[event.contactID, default: []].append(event)
-                return IngestResult(event: event, status: .accepted)
-            }
+    /// Every posted event whose key is already stored, with its position in `posts.joined()`:
+    /// their `data` must be compared with the stored event's (by digest, in the database).
+    public func occurrencesOfStoredKeys(_ stored: IngestStoredFacts) -> [(ordinal: Int, event: ContactEvent)] {
+        guard !stored.events.isEmpty else { return [] }
+        return posts.joined().enumerated().compactMap { ordinal, event in
+            stored.events[event.key] == nil ? nil : (ordinal, event)
         }
-        var states: [String: ContactState] = [:]
-        for (contactID, accepted) in acceptedByContact {
-            states[contactID] = ContactState.derive(from: storedEvents[contactID] ?? accepted)
-        }
-        return IngestOutcome(results: results, states: states)
     }
 }
 
-/// Whether one posted event was stored now or had been stored before.
-public struct IngestResult: Sendable {
-    public enum Status: String, Sendable { case accepted, duplicate }
-    public var event: ContactEvent
-    public var status: Status
-}
-
-/// The answer of every post in the transaction and the new state of each changed contact.
-public struct IngestOutcome: Sendable {
-    /// Per post, per event, in the order posted.
-    public var results: [[IngestResult]]
-    /// Contacts with at least one accepted event, and their state over all their events.
+/// What the first round trip found in the database for a plan.
+public struct IngestStoredFacts: Sendable {
+    /// The stored head of every key of the plan that exists already.
+    public var events: [EventKey: StoredEventHead]
+    /// Positions (in `posts.joined()`) of posted events whose `data` differs from the stored
+    /// event of the same key.
+    public var dataDiffers: Set<Int>
+    /// The state of every touched contact that has events, folded over all of them.
     public var states: [String: ContactState]
+
+    public init(events: [EventKey: StoredEventHead] = [:], dataDiffers: Set<Int> = [], states: [String: ContactState] = [:]) {
+        self.events = events
+        self.dataDiffers = dataDiffers
+        self.states = states
+    }
+}
+
+/// The identifying fields of a stored event, against which a retry is compared.
+public struct StoredEventHead: Sendable, Equatable {
+    public var contactID: String
+    public var type: ContactEventType
+    public var occurredAt: Timestamp
+
+    public init(contactID: String, type: ContactEventType, occurredAt: Timestamp) {
+        self.contactID = contactID
+        self.type = type
+        self.occurredAt = occurredAt
+    }
 }

@@ -1,18 +1,30 @@
 /// The domain side of group commit: how a batch of writes is written in one transaction.
 ///
-/// Writes of the same shape should become multi-row statements (for example one
-/// `INSERT ... SELECT * FROM unnest($1::text[], $2::int8[]) RETURNING ...` for the whole
-/// batch), so a batch costs a few statements whatever its size.
+/// Writes of the same shape should become multi-row statements (one parameter carrying every
+/// row, read with `jsonb_to_recordset` or `unnest`), so a batch costs a few statements and
+/// round trips whatever its size.
 public protocol GroupCommitHandler: Sendable {
     associatedtype Write: Sendable
     associatedtype Output: Sendable
 
     /// Writes `writes` in `transaction` and returns one output per write, in the same order.
     ///
-    /// The transaction is shared by other callers' writes. Throw if any write fails: the
-    /// committer then splits the batch to find which write is at fault, so only its caller
-    /// sees the error. Must not commit or roll back itself.
+    /// The transaction is shared by other callers' writes. A write that the domain refuses
+    /// should be answered through its output, so the others still commit together. Throw only
+    /// when the transaction cannot go on: the committer then splits the batch to find which
+    /// write is at fault, so only its caller sees the error. The handler commits the
+    /// transaction itself (usually pipelined with its last statements, to save a round trip)
+    /// or leaves it to the committer; it never rolls back.
     func commit(_ writes: [Write], in transaction: PostgresTransaction) async throws -> [Output]
+
+    /// Whether a failed transaction should be retried whole, as it is: serialization failures
+    /// and deadlocks always are; a handler adds errors that a fresh read would resolve (a row
+    /// another transaction inserted after this one looked).
+    func shouldRetry(after error: PostgresError) -> Bool
+}
+
+extension GroupCommitHandler {
+    public func shouldRetry(after error: PostgresError) -> Bool { false }
 }
 
 /// Counters for judging how well writes are being grouped.

@@ -5,9 +5,10 @@ import DequeModule
 ///
 /// Each caller of `submit` is answered only after the transaction holding its write has
 /// committed (durability is the server's: `synchronous_commit` is left alone). Batching is
-/// natural: while one batch commits, the next one accumulates, so no timer adds latency to
-/// a lone write. If a batch fails, it is split in halves and each half retried, so a bad
-/// write fails only its own caller at the cost of about 2·log₂(batch) extra transactions.
+/// natural: a batch takes whatever is queued when a transaction slot frees up, and while up to
+/// `maximumConcurrentBatches` transactions commit the next writes accumulate, so no timer adds
+/// latency to a lone write. If a batch fails, it is split in halves and each half retried, so
+/// a bad write fails only its own caller at the cost of about 2·log₂(batch) extra transactions.
 @LoopActor
 public final class GroupCommitter<Handler: GroupCommitHandler> {
     struct Pending {
@@ -26,8 +27,9 @@ public final class GroupCommitter<Handler: GroupCommitHandler> {
     /// - Parameters:
     ///   - maximumBatchSize: most writes per transaction (bounds statement size and the work
     ///     lost to one failure).
-    ///   - maximumConcurrentBatches: transactions in flight at once. Two let one batch's round
-    ///     trips and flush overlap with the next batch's work; more only shrinks batches.
+    ///   - maximumConcurrentBatches: transactions in flight at once. More than one lets one
+    ///     batch's round trips and flush overlap with the next batch's work; each needs a pooled
+    ///     connection, and beyond the point where the database is busy more only shrinks batches.
     public init(pool: PostgresPool, handler: Handler, maximumBatchSize: Int = 1000, maximumConcurrentBatches: Int = 1) {
         precondition(maximumBatchSize > 0, "a batch holds at least one write")
         precondition(maximumConcurrentBatches > 0, "at least one batch commits at a time")
@@ -90,14 +92,14 @@ public final class GroupCommitter<Handler: GroupCommitHandler> {
         }
     }
 
-    /// One transaction for `writes`; serialization failures and deadlocks are retried as is
-    /// (a few times), since they say nothing against any single write.
+    /// One transaction for `writes`; serialization failures, deadlocks and what the handler
+    /// names are retried as is (a few times), since they say nothing against any single write.
     private func commitWithRetry(_ writes: [Handler.Write]) async throws -> [Handler.Output] {
         var attempt = 0
         while true {
             do {
                 return try await pool.transaction { transaction in try await handler.commit(writes, in: transaction) }
-            } catch let error as PostgresError where (error.isSerializationFailure || error.isDeadlock) && attempt < 3 {
+            } catch let error as PostgresError where (error.isSerializationFailure || error.isDeadlock || handler.shouldRetry(after: error)) && attempt < 3 {
                 attempt += 1
                 statistics.failedTransactions += 1
             }

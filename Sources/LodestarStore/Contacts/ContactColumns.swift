@@ -1,0 +1,65 @@
+import JSON
+import LodestarCore
+
+/// The one mapping of `ContactState` to the typed columns of `contacts`, which indicator
+/// queries read (received_at windows, region, channel...): the column list, the SQL types and
+/// the values come from this table alone, so a column cannot be named in one place and
+/// forgotten in another. `fold` carries the whole state for the next incremental write.
+enum ContactColumns {
+    struct Column: Sendable {
+        let name: String
+        let sqlType: String
+        let value: @Sendable (ContactState) -> JSONValue
+    }
+
+    static let all: [Column] = [
+        Column(name: "channel", sqlType: "text") { text($0.channel?.rawValue) },
+        Column(name: "line", sqlType: "text") { text($0.line) },
+        Column(name: "region", sqlType: "text") { text($0.region) },
+        Column(name: "language", sqlType: "text") { text($0.language) },
+        Column(name: "caller_age", sqlType: "integer") { $0.caller?.age.map { .int(Int64($0)) } ?? .null },
+        Column(name: "caller_gender", sqlType: "text") { text($0.caller?.gender) },
+        Column(name: "caller_race_ethnicity", sqlType: "text") { text($0.caller?.raceEthnicity) },
+        Column(name: "caller_zip", sqlType: "text") { text($0.caller?.zip) },
+        Column(name: "location_lat", sqlType: "double precision") { $0.location.map { .double($0.lat) } ?? .null },
+        Column(name: "location_lon", sqlType: "double precision") { $0.location.map { .double($0.lon) } ?? .null },
+        Column(name: "received_at", sqlType: "timestamptz") { time($0.receivedAt) },
+        Column(name: "answered_at", sqlType: "timestamptz") { time($0.answeredAt) },
+        Column(name: "abandoned_at", sqlType: "timestamptz") { time($0.abandonedAt) },
+        Column(name: "abandoned", sqlType: "boolean") { .bool($0.isAbandoned) },
+        Column(name: "transferred_to", sqlType: "text") { text($0.transferredTo) },
+        Column(name: "transferred_at", sqlType: "timestamptz") { time($0.transferredAt) },
+        Column(name: "risk_level", sqlType: "text") { text($0.riskLevel?.rawValue) },
+        Column(name: "flags", sqlType: "text[]") { .array($0.flags.map { .string($0.rawValue) }) },
+        Column(name: "consent_follow_up", sqlType: "boolean") { .bool($0.consentFollowUp) },
+        Column(name: "assessed_at", sqlType: "timestamptz") { time($0.assessedAt) },
+        Column(name: "closed_at", sqlType: "timestamptz") { time($0.closedAt) },
+        Column(name: "disposition", sqlType: "text") { text($0.disposition?.rawValue) },
+        Column(name: "event_count", sqlType: "integer") { .int(Int64($0.eventCount)) },
+        Column(name: "fold", sqlType: "jsonb") { $0.snapshot },
+    ]
+
+    /// Writes each changed contact's columns: a new contact in one insert, a known one
+    /// replaced (the state already holds all its events, so nothing is merged here).
+    static let upsertSQL = """
+        INSERT INTO contacts (contact_id, \(all.map(\.name).joined(separator: ", ")))
+        SELECT * FROM jsonb_to_recordset($1::jsonb)
+            AS s(contact_id text, \(all.map { "\($0.name) \($0.sqlType)" }.joined(separator: ", ")))
+        ORDER BY contact_id COLLATE "C"
+        ON CONFLICT (contact_id) DO UPDATE SET
+            \(all.map { "\($0.name) = EXCLUDED.\($0.name)" }.joined(separator: ", ")), updated_at = now()
+        """
+
+    /// The rows for `upsertSQL`, one parameter whatever their number.
+    static func recordset(_ states: [String: ContactState]) -> String {
+        JSONValue.array(states.map { contactID, state in
+            var row: [(String, JSONValue)] = [("contact_id", .string(contactID))]
+            row.reserveCapacity(all.count + 1)
+            for column in all { row.append((column.name, column.value(state))) }
+            return .object(JSONObject(row))
+        }).description
+    }
+
+    private static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    private static func time(_ value: Timestamp?) -> JSONValue { value.map { .string($0.rfc3339) } ?? .null }
+}

@@ -1,0 +1,90 @@
+import JSON
+import LodestarCore
+import Postgres
+
+/// One transaction's work for a batch of posts (the phases are `IngestPlan`'s):
+/// 1. one round trip locks the contacts and reads what is stored of the posted keys and the
+///    contacts' fold states (plus, rarely, a retry's data digests or a pre-fold contact's events);
+/// 2. the pure plan judges each post and folds the new events into their contacts' states;
+/// 3. one round trip inserts the accepted events, writes the states and the audit rows, and
+///    commits. A post that is refused writes nothing and fails no other post.
+struct IngestHandler: GroupCommitHandler {
+    let maxEventsPerContact: Int
+
+    func commit(_ posts: [IngestPost], in tx: PostgresTransaction) async throws -> [PostVerdict] {
+        let plan = IngestPlan(posts: posts.map(\.events))
+        let stored = try await readStored(plan, in: tx)
+        let outcome = plan.outcome(stored: stored, maxEventsPerContact: maxEventsPerContact)
+
+        var last = PostgresBatch()
+        let accepted = outcome.acceptedEvents
+        if !accepted.isEmpty {
+            last.add(IngestSQL.insertEvents, [IngestSQL.eventRecordset(accepted)])
+            last.add(ContactColumns.upsertSQL, [ContactColumns.recordset(outcome.states)])
+        }
+        let audit = IngestAudit.entries(posts, outcome.verdicts)
+        if !audit.isEmpty { last.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
+        _ = try await tx.executeAndCommit(last)
+        return outcome.verdicts
+    }
+
+    /// A unique violation on an event key means a concurrent transaction stored that key after
+    /// our read: the retry reads it and judges the post against it.
+    func shouldRetry(after error: PostgresError) -> Bool {
+        error.isUniqueViolation && error.constraint == "contact_events_pkey"
+    }
+
+    private func readStored(_ plan: IngestPlan, in tx: PostgresTransaction) async throws -> IngestStoredFacts {
+        var first = PostgresBatch()
+        first.add(IngestSQL.lockContacts, [plan.contactIDs])
+        let heads = first.add(IngestSQL.storedHeads, [plan.keys.map(\.source), plan.keys.map(\.eventID)])
+        let folds = first.add(IngestSQL.storedFolds, [plan.contactIDs])
+        let read = try await tx.execute(first)
+        try read.check()
+
+        var stored = IngestStoredFacts()
+        for row in try read.rows(heads) {
+            guard let source = row[0].string, let eventID = row[1].string, let contactID = row[2].string,
+                  let type = row[3].string.flatMap(ContactEventType.init), let at = row[4].timestamp
+            else { throw IngestStoreCorrupt() }
+            stored.events[EventKey(source: source, eventID: eventID)] =
+                StoredEventHead(contactID: contactID, type: type, occurredAt: Timestamp(microseconds: at.microsecondsSinceEpoch))
+        }
+        var unfolded: [String] = []
+        for row in try read.rows(folds) {
+            guard let contactID = row[0].string else { throw IngestStoreCorrupt() }
+            if let state = row[1].string.flatMap({ try? JSON.parse(Array($0.utf8)) }).flatMap(ContactState.init(snapshot:)) {
+                stored.states[contactID] = state
+            } else {
+                unfolded.append(contactID)
+            }
+        }
+
+        let occurrences = plan.occurrencesOfStoredKeys(stored)
+        if !occurrences.isEmpty {
+            for row in try await tx.query(IngestSQL.differingData, [IngestSQL.dataRecordset(occurrences)]) {
+                if let ordinal = row[0].int { stored.dataDiffers.insert(ordinal) }
+            }
+        }
+        if !unfolded.isEmpty {
+            let rows = try await tx.query(IngestSQL.eventsOfContacts, [unfolded])
+            for event in try rows.map(Self.storedEvent) {
+                stored.states[event.contactID, default: ContactState()].apply(event)
+            }
+        }
+        return stored
+    }
+
+    static func storedEvent(_ row: PostgresRow) throws -> ContactEvent {
+        guard let source = row[0].string, let eventID = row[1].string, let contactID = row[2].string,
+              let type = row[3].string.flatMap(ContactEventType.init), let at = row[4].timestamp,
+              let body = row[5].string.flatMap({ try? JSON.parse(Array($0.utf8)) }),
+              let event = StoredEvent.decode(source: source, eventID: eventID, contactID: contactID, type: type,
+                                             occurredAt: Timestamp(microseconds: at.microsecondsSinceEpoch), body: body)
+        else { throw IngestStoreCorrupt() }
+        return event
+    }
+}
+
+/// A stored row that cannot be read back (a column null that the schema forbids).
+struct IngestStoreCorrupt: Error {}
