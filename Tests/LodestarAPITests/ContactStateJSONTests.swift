@@ -1,5 +1,6 @@
 import JSON
 import LodestarCore
+@testable import LodestarAPI
 import Testing
 
 @Suite struct ContactStateJSONTests {
@@ -24,7 +25,7 @@ import Testing
             ["event_id": "4", "type": "contact.closed", "contact_id": "c", "occurred_at": "2026-11-26T17:00:00Z",
              "data": ["disposition": "emergency"]],
         ]]
-        let events = try EventValidation().validate(body: body, defaultSource: "t")
+        let events = try EventValidation().validate(body: body, defaultSource: "t", now: Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
         let expected: JSONValue = [
             "channel": "chat", "line": "youth", "region": .null, "language": "en",
             "caller": ["age": 15, "gender": .null, "race_ethnicity": .null, "zip": .null],

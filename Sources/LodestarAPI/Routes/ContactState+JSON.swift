@@ -1,4 +1,5 @@
-public import JSON
+import JSON
+import LodestarCore
 
 extension ContactState {
     /// The state as the API shows it, with SPEC field names.
@@ -6,7 +7,7 @@ extension ContactState {
     /// Every field is always present, `null` when unknown, so clients see the full shape on
     /// every contact; `caller` and `location` are `null` or complete objects (caller members
     /// themselves `null` when not stated). Timestamps are RFC 3339 UTC.
-    public var json: JSONValue {
+    var json: JSONValue {
         [
             "channel": Self.json(channel?.rawValue),
             "line": Self.json(line),

@@ -1,36 +1,59 @@
 public import LodestarCore
-import JSON
+public import JSON
 public import Loop
 import Postgres
 
-/// Reads a contact's events, recording the read in the audit log in the same transaction, so
-/// that no contact data leaves the database without its audit row being committed.
+/// Reads contacts, recording each read in the audit log in the same transaction, so that no
+/// contact data leaves the database without its audit row being committed.
 @LoopActor
 public final class ContactStore {
     let pool: PostgresPool
 
     init(pool: PostgresPool) { self.pool = pool }
 
-    /// Every stored event of the contact (empty for an unknown contact), unordered.
-    public func readEvents(of contactID: String, auditedAs actor: String) async throws -> [ContactEvent] {
+    /// The contact's state and one page of its timeline: at most `timelineLimit` events in
+    /// timeline order, those after `after` when given; `nil` for an unknown contact. The
+    /// state is the stored fold, so a read costs its page, not the contact's whole history.
+    public func read(_ contactID: String, timelineLimit: Int, after: EventOrder?,
+                     auditedAs actor: String) async throws -> ContactView? {
         try await pool.transaction { tx in
-            let rows = try await tx.query("SELECT source, body::text FROM contact_events WHERE contact_id = $1", [contactID])
-            _ = try await tx.query(AuditEntry.insertSQL, [AuditEntry.recordset([
-                AuditEntry(actor: actor, action: "contact.read", resource: "contact/\(contactID)", detail: ["found": .bool(!rows.isEmpty)]),
-            ])])
-            return try rows.map { row in try StoredEvent.decode(source: row[0].string, body: row[1].string) }
+            var batch = PostgresBatch()
+            let fold = batch.add("SELECT fold::text FROM contacts WHERE contact_id = $1", [contactID])
+            let page = batch.add(TimelineSQL.page, TimelineSQL.parameters(contactID, after: after, limit: timelineLimit + 1))
+            batch.add(Self.auditRead, [actor, "contact/\(contactID)", contactID])
+            let results = try await tx.execute(batch)
+            try results.check()
+            guard let row = try results.rows(fold).first else { return nil }
+            let state: ContactState
+            if let stored = row[0].string.flatMap({ try? JSON.parse(Array($0.utf8)) }).flatMap(ContactState.init(snapshot:)) {
+                state = stored
+            } else {
+                // Written before folds were stored: derive it from the events, once per read
+                // until the contact's next write stores it.
+                let events = try await tx.query(IngestSQL.eventsOfContacts, [[contactID]])
+                state = ContactState.derive(from: try events.map(IngestHandler.storedEvent))
+            }
+            var timeline = try results.rows(page).map(TimelineSQL.entry)
+            let hasMore = timeline.count > timelineLimit
+            if hasMore { timeline.removeLast() }
+            return ContactView(state: state, timeline: timeline.map(\.body), next: hasMore ? timeline.last?.order : nil)
         }
     }
 }
 
-/// Turns a stored event row back into a validated event (bodies are stored as received).
-enum StoredEvent {
-    struct Corrupt: Error {}
+extension ContactStore {
+    /// The read's audit row, whether or not the contact exists (a probe for ids is a read too).
+    static let auditRead = """
+        INSERT INTO audit_log (actor, action, resource, detail)
+        VALUES ($1, 'contact.read', $2, jsonb_build_object('found', EXISTS (SELECT 1 FROM contacts WHERE contact_id = $3)))
+        """
+}
 
-    static func decode(source: String?, body: String?) throws -> ContactEvent {
-        guard let source, let body, let json = try? JSON.parse(Array(body.utf8)),
-              let event = try? EventValidation().validate(body: json, defaultSource: source).first
-        else { throw Corrupt() }
-        return event
-    }
+/// What a read of one contact returns.
+public struct ContactView: Sendable {
+    public var state: ContactState
+    /// Stored events as received (with their source), in timeline order.
+    public var timeline: [JSONValue]
+    /// Where the next page starts, when there is one.
+    public var next: EventOrder?
 }
