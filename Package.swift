@@ -58,15 +58,16 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Database throughput measurements for ops/bench/db.sh; not part of the server.
+        .target(name: "PostgresBench", dependencies: ["Postgres", "Loop"], swiftSettings: strict),
         .executableTarget(name: "lodestar-bench", dependencies: [
-            "Postgres", "Loop",
+            "PostgresBench", "Postgres", "Loop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
         .testTarget(name: "LoopTests", dependencies: ["Loop"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Loop", "JSON"], swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Loop"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresBench", "Loop"], swiftSettings: strict),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres"], swiftSettings: strict),
         .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON"], swiftSettings: strict),
         .testTarget(name: "LodestarAPITests", dependencies: [
