@@ -44,6 +44,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
+        // The private cluster commands use without LODESTAR_DATABASE_URL; settings come as values.
+        .target(name: "EmbeddedPostgres", swiftSettings: strict),
         .target(name: "LodestarCore", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON", "Loop"], swiftSettings: strict),
         .target(name: "LodestarAPI", dependencies: [
@@ -51,23 +53,25 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "lodestar", dependencies: [
-            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "Postgres", "Loop", "JSON",
+            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "EmbeddedPostgres", "Loop", "JSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Database throughput measurements for ops/bench/db.sh; not part of the server.
+        .target(name: "PostgresBench", dependencies: ["Postgres", "Loop"], swiftSettings: strict),
         .executableTarget(name: "lodestar-bench", dependencies: [
-            "Postgres", "Loop",
+            "PostgresBench", "Postgres", "Loop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
         .testTarget(name: "LoopTests", dependencies: ["Loop"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Loop", "JSON"], swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Loop"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresBench", "Loop"], swiftSettings: strict),
+        .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres"], swiftSettings: strict),
         .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON"], swiftSettings: strict),
         .testTarget(name: "LodestarAPITests", dependencies: [
-            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "Postgres", "Loop", "JSON",
+            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "EmbeddedPostgres", "Loop", "JSON",
         ], swiftSettings: strict),
     ]
 )

@@ -1,4 +1,4 @@
-public import CUV
+import CUV
 import DequeModule
 import Synchronization
 #if canImport(Glibc)
@@ -16,7 +16,7 @@ public final class EventLoop: SerialExecutor, TaskExecutor, @unchecked Sendable 
     public static let shared = EventLoop()
 
     /// The libuv loop. Touch it only on the loop thread.
-    public let raw: UnsafeMutablePointer<uv_loop_t>
+    let raw: UnsafeMutablePointer<uv_loop_t>
     private let wakeup: UnsafeMutablePointer<uv_async_t>
     private let queued = Mutex(Deque<UnownedJob>())
     /// Owned by the loop thread: swapped with `queued` so draining allocates nothing.

@@ -1,4 +1,4 @@
-public import CUV
+import CUV
 
 /// Base of every Swift object that owns a libuv handle.
 ///
@@ -9,7 +9,7 @@ public import CUV
 @LoopActor
 public class UVHandle {
     /// The handle, typed as the generic `uv_handle_t`.
-    public let handle: UnsafeMutablePointer<uv_handle_t>
+    let handle: UnsafeMutablePointer<uv_handle_t>
     public private(set) var isClosed = false
 
     /// Allocates memory for a handle of `type`; the subclass initialises it with `uv_*_init`

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Loop
 import Postgres
+import PostgresBench
 
 /// `lodestar-bench group-commit`: concurrent single-event writers sharing commits.
 struct GroupCommitCommand: BenchCommand {

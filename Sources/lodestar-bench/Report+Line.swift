@@ -1,4 +1,4 @@
-import Postgres
+import PostgresBench
 
 extension PostgresBenchmark.Report {
     /// One `key=value` line, easy for a shell script to pick apart with awk.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Loop
-import Postgres
+import PostgresBench
 
 /// What every bench command takes: where the database is and how long to measure.
 struct RunOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Loop
 import Postgres
+import PostgresBench
 
 /// `lodestar-bench select`: pipelined parameterised reads on one connection.
 struct SelectCommand: BenchCommand {

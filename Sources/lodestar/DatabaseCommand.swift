@@ -1,5 +1,5 @@
 import ArgumentParser
-import Postgres
+import EmbeddedPostgres
 
 /// `lodestar db start|stop|status`: the embedded PostgreSQL cluster under `LODESTAR_DATA_DIR`.
 struct DatabaseCommand: ParsableCommand {

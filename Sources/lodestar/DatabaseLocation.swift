@@ -1,5 +1,5 @@
+import EmbeddedPostgres
 import Foundation
-import Postgres
 
 /// Finds the database the way every `lodestar` command does (SPEC §9): `LODESTAR_DATABASE_URL`
 /// if set, else the embedded cluster under `LODESTAR_DATA_DIR` (default `.lodestar/`), started
@@ -7,13 +7,14 @@ import Postgres
 enum DatabaseLocation {
     static func connectionString(environment: Environment = Environment()) throws -> String {
         if let url = environment["LODESTAR_DATABASE_URL"] { return url }
-        return try embeddedCluster().ensureRunning()
+        return try embeddedCluster(environment: environment).ensureRunning()
     }
 
     /// The cluster under `LODESTAR_DATA_DIR` (default `.lodestar/`), binaries from `LODESTAR_PG_BIN`
-    /// or found on this machine.
-    static func embeddedCluster() -> EmbeddedCluster {
-        EmbeddedCluster()
+    /// or found on this machine. The cluster reads no environment itself: these are its settings.
+    static func embeddedCluster(environment: Environment = Environment()) -> EmbeddedCluster {
+        EmbeddedCluster(dataDirectory: environment["LODESTAR_DATA_DIR"] ?? ".lodestar",
+                        binDirectory: environment["LODESTAR_PG_BIN"])
     }
 
     /// The `sql/` migrations: `LODESTAR_SQL_DIR`, else the checkout the binary was built in

@@ -1,6 +1,6 @@
+import EmbeddedPostgres
 import Foundation
 import JSON
-import Postgres
 import Testing
 
 /// A database outage while serving: writes answer 503 with `Retry-After`, the process keeps

@@ -1,5 +1,6 @@
 import Loop
 import Postgres
+import PostgresBench
 import Testing
 
 /// Keeps the bench drivers working; the real runs use larger numbers (ops/bench).

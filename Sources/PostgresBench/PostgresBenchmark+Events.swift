@@ -1,3 +1,4 @@
+public import Postgres
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,6 +23,8 @@ extension PostgresBenchmark {
     private static func wallClockNow() -> String {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        return PostgresTimestampFormat.rfc3339(Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)
+        let instant = PostgresTimestamp(microsecondsSinceEpoch: Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)
+        // The text a timestamp parameter is sent as; only NULL would be nil.
+        return instant.postgresText ?? ""
     }
 }

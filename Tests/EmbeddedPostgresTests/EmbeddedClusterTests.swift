@@ -1,5 +1,5 @@
 import Foundation
-@testable import Postgres
+@testable import EmbeddedPostgres
 import Synchronization
 import Testing
 #if canImport(Glibc)
@@ -80,8 +80,7 @@ import Glibc
     @Test func theDataDirectoryIsMadeAbsoluteAndStandard() {
         let cwd = FileManager.default.currentDirectoryPath
         #expect(EmbeddedCluster(dataDirectory: "a/../.lodestar/").dataDirectory == cwd + "/.lodestar")
-        #expect(EmbeddedCluster(environment: [:]).dataDirectory == cwd + "/.lodestar")
-        #expect(EmbeddedCluster(environment: ["LODESTAR_DATA_DIR": "/srv/x"]).dataDirectory == "/srv/x")
+        #expect(EmbeddedCluster(dataDirectory: "/srv/x/").dataDirectory == "/srv/x")
     }
 
     /// A socket path over the unix limit fails up front, before anything is created.
@@ -112,10 +111,9 @@ import Glibc
                 try makeFakePrograms(programs, in: "\(root)/\(version)/bin")
             }
             #expect(ClusterBinaries.versionDirectories(under: root) == ["16", "15", "9.6"].map { "\(root)/\($0)/bin" })
-            let found = try ClusterBinaries.locate(explicit: nil, environment: ["PATH": ""], versionsRoot: root)
+            let found = try ClusterBinaries.locate(explicit: nil, path: [], versionsRoot: root)
             #expect(found.directory == root + "/15/bin")
-            let overridden = try ClusterBinaries.locate(
-                explicit: nil, environment: ["LODESTAR_PG_BIN": root + "/9.6/bin"], versionsRoot: root)
+            let overridden = try ClusterBinaries.locate(explicit: root + "/9.6/bin", path: [], versionsRoot: root)
             #expect(overridden.directory == root + "/9.6/bin")
         }
     }
@@ -164,7 +162,7 @@ private func withScratchDirectory(_ body: (String) throws -> Void) throws {
 /// One statement through the cluster's own psql, as the test process; its unaligned output.
 @discardableResult
 private func psql(_ connection: String, _ sql: String) throws -> String {
-    let binaries = try ClusterBinaries.locate(explicit: nil, environment: ProcessInfo.processInfo.environment)
+    let binaries = try ClusterBinaries.locate(explicit: nil)
     let result = try ClusterCommand.run(binaries.psql,
         ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", connection, "-c", sql], in: "/tmp")
     try result.check("psql")

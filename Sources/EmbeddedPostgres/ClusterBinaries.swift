@@ -13,13 +13,13 @@ struct ClusterBinaries: Sendable, Equatable {
 
     /// Finds the programs with no configuration on a Debian machine.
     ///
-    /// Order: `explicit`, else `LODESTAR_PG_BIN`; else the highest version under
+    /// Order: `explicit` (the command line's `LODESTAR_PG_BIN`); else the highest version under
     /// `/usr/lib/postgresql/*/bin` (Debian keeps the server out of PATH); else
-    /// `pg_config --bindir`; else the first PATH entry holding all of them.
+    /// `pg_config --bindir`; else the first `path` entry holding all of them.
     static func locate(
-        explicit: String?, environment: [String: String], versionsRoot: String = "/usr/lib/postgresql"
+        explicit: String?, path: [String] = searchPath, versionsRoot: String = "/usr/lib/postgresql"
     ) throws(EmbeddedClusterError) -> ClusterBinaries {
-        if let chosen = explicit ?? environment["LODESTAR_PG_BIN"] {
+        if let chosen = explicit {
             guard isComplete(chosen) else {
                 throw EmbeddedClusterError(.binariesNotFound,
                     "\(chosen) (LODESTAR_PG_BIN) lacks one of \(required.joined(separator: ", ")); "
@@ -27,7 +27,6 @@ struct ClusterBinaries: Sendable, Equatable {
             }
             return ClusterBinaries(directory: chosen)
         }
-        let path = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         // Tried in order and lazily: pg_config costs a process, only spent when needed.
         let found = versionDirectories(under: versionsRoot).first(where: isComplete)
             ?? pgConfigDirectory(path: path).flatMap { isComplete($0) ? $0 : nil }
@@ -39,6 +38,11 @@ struct ClusterBinaries: Sendable, Equatable {
                 + "or set LODESTAR_PG_BIN to the directory holding initdb and pg_ctl")
         }
         return ClusterBinaries(directory: found)
+    }
+
+    /// This process's `PATH`, the last place programs are looked for.
+    static var searchPath: [String] {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
     }
 
     /// Whether `directory` holds every required program, executable.

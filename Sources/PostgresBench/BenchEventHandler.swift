@@ -1,3 +1,5 @@
+import Postgres
+
 /// The baseline's "ingest one contact event" work (schema.sql, ingest.pgbench) for a batch:
 /// insert the events, upsert their contacts, as two multi-row statements in one round trip.
 struct BenchEventHandler: GroupCommitHandler {

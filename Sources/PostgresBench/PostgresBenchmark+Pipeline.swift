@@ -1,3 +1,5 @@
+public import Postgres
+
 extension PostgresBenchmark {
     /// One connection keeps `depth` parameterised `SELECT $1::int` in flight, as `batches`
     /// pipeline batches of `depth / batches` statements each.

@@ -1,8 +1,7 @@
-import Foundation
-
 /// Lodestar's private PostgreSQL cluster, used when `LODESTAR_DATABASE_URL` is not set.
 ///
-/// Under the data directory: `pgdata/` (the cluster), `run/` (its unix socket; there is no TCP
+/// It reads no settings of its own: the command line turns `LODESTAR_DATA_DIR` and
+/// `LODESTAR_PG_BIN` into the values given to `init`. Under the data directory: `pgdata/` (the cluster), `run/` (its unix socket; there is no TCP
 /// listener), `postgres.log`, and `.lock`, which serialises initdb, start and stop across
 /// `lodestar` processes. The first process to need the cluster initialises and starts it;
 /// later ones find it running and connect; `lodestar db stop` stops it.
@@ -19,19 +18,11 @@ public struct EmbeddedCluster: Sendable {
 
     let layout: ClusterLayout
 
-    /// A cluster kept in `dataDirectory` (made absolute against the current directory).
+    /// A cluster kept in `dataDirectory` (made absolute against the current directory), run
+    /// with the programs in `binDirectory`, or found on this machine when it is nil.
     public init(dataDirectory: String, binDirectory: String? = nil) {
         self.layout = ClusterLayout(root: dataDirectory)
         self.binDirectory = binDirectory
-    }
-
-    /// The cluster configured the way every `lodestar` command finds it: `LODESTAR_DATA_DIR`
-    /// (default `.lodestar`) and `LODESTAR_PG_BIN` (default: found), read from `environment`
-    /// or, when nil, from this process's.
-    public init(environment: [String: String]? = nil) {
-        let variables = environment ?? ProcessInfo.processInfo.environment
-        self.init(dataDirectory: variables["LODESTAR_DATA_DIR"] ?? ".lodestar",
-                  binDirectory: variables["LODESTAR_PG_BIN"])
     }
 
     /// The libpq connection string for the `lodestar` database, e.g.
@@ -42,7 +33,7 @@ public struct EmbeddedCluster: Sendable {
     /// starts it if it is not running, creates the `lodestar` database if it is missing.
     public func ensureRunning() throws(EmbeddedClusterError) -> String {
         try layout.validate()
-        let binaries = try ClusterBinaries.locate(explicit: binDirectory, environment: ProcessInfo.processInfo.environment)
+        let binaries = try ClusterBinaries.locate(explicit: binDirectory)
         let user = try ClusterUser.resolve()
         try prepareDirectories(for: user)
         try ClusterLock.withLock(at: layout.lockFile) { () throws(EmbeddedClusterError) in
@@ -57,7 +48,7 @@ public struct EmbeddedCluster: Sendable {
     /// does nothing when it is not running.
     public func stop() throws(EmbeddedClusterError) {
         guard status().isRunning else { return }
-        let binaries = try ClusterBinaries.locate(explicit: binDirectory, environment: ProcessInfo.processInfo.environment)
+        let binaries = try ClusterBinaries.locate(explicit: binDirectory)
         let user = try ClusterUser.resolve()
         try ClusterLock.withLock(at: layout.lockFile) { () throws(EmbeddedClusterError) in
             guard status().isRunning else { return }

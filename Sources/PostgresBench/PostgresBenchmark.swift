@@ -1,4 +1,5 @@
 public import Loop
+public import Postgres
 
 /// Throughput drivers for `ops/bench`: a run is bounded by an operation count or by time.
 ///
