@@ -23,11 +23,18 @@ struct ServerFixture: Sendable {
 /// Starts a fixture once per process and hands the same one to every caller.
 actor FixtureCache {
     static let events = FixtureCache()
+    /// A server whose contacts may hold only three events each.
+    static let smallContacts = FixtureCache(environment: ["LODESTAR_MAX_EVENTS_PER_CONTACT": "3"])
+    private let environment: [String: String]
     private var fixture: Task<ServerFixture, any Error>?
+
+    init(environment: [String: String] = [:]) {
+        self.environment = environment.merging(["LODESTAR_TOKEN_CACHE_SECONDS": "0"]) { mine, _ in mine }
+    }
 
     func get() async throws -> ServerFixture {
         if let fixture { return try await fixture.value }
-        let task = Task { try ServerFixture.start(extraEnvironment: ["LODESTAR_TOKEN_CACHE_SECONDS": "0"]) }
+        let task = Task { [environment] in try ServerFixture.start(extraEnvironment: environment) }
         fixture = task
         return try await task.value
     }
