@@ -11,14 +11,26 @@ import Synchronization
         #expect(!EventLoop.shared.isOnLoopThread)
     }
 
-    @Test func jobsFromManyThreadsAllRunInOrderPerTask() async {
-        let total = await withTaskGroup(of: Int.self) { group in
-            for i in 0..<200 {
-                group.addTask { await Task { @LoopActor in i }.value }
+    /// Jobs enqueued from several threads at once all run, and the jobs of each thread run in
+    /// the order that thread enqueued them (the loop's queue is FIFO).
+    @Test func jobsFromManyThreadsRunInTheOrderEachThreadEnqueuedThem() async {
+        final class RunLog: Sendable { let entries = Mutex<[(thread: Int, index: Int)]>([]) }
+        let log = RunLog()
+        await withTaskGroup(of: Void.self) { group in
+            for thread in 0..<4 {
+                group.addTask {
+                    let tasks = (0..<200).map { index in
+                        EventLoop.shared.task { log.entries.withLock { $0.append((thread, index)) } }
+                    }
+                    for task in tasks { await task.value }
+                }
             }
-            return await group.reduce(0, +)
         }
-        #expect(total == (0..<200).reduce(0, +))
+        let order = log.entries.withLock { $0 }
+        #expect(order.count == 800)
+        for thread in 0..<4 {
+            #expect(order.filter { $0.thread == thread }.map(\.index) == Array(0..<200))
+        }
     }
 
     @Test func sleepWaitsAtLeastTheDuration() async throws {

@@ -52,8 +52,11 @@ import Testing
         }
         #expect(delays == [50, 100, 200, 400, 800, 1600, 2000, 2000])
         #expect(pool.connectSucceeded(slot: 0) == [])
-        #expect(pool.backoff == 50 || pool.consecutiveFailures == 0)
+        // Success forgets the failures: the next one backs off from the minimum again.
+        #expect(pool.consecutiveFailures == 0)
         #expect(pool.hasOpenConnection)
+        #expect(pool.idleConnectionDropped(slot: 0) == [.closeConnection(slot: 0), .connect(slot: 0)])
+        guard case .reconnect(0, 50) = pool.connectFailed(slot: 0, error: down).first else { Issue.record(); return }
     }
 
     @Test func whileTheDatabaseIsDownLeasesFailAtOnce() {

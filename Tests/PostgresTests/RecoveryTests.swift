@@ -19,7 +19,18 @@ import Testing
 
         // Killed while a query runs: that caller hears about it, nobody hangs.
         let running = Task { @LoopActor in try await pool.query("SELECT pg_sleep(5)") }
-        try await Task.sleep(for: .milliseconds(100))
+        // Kill only once the server is running that query, so the kill lands mid-query
+        // however slowly the machine gets there.
+        let observer = await PostgresPool(configuration: .init(conninfo: cluster.conninfo, size: 1))
+        var isRunning = false
+        for _ in 0..<200 where !isRunning {
+            let active = try await observer.query(
+                "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query = 'SELECT pg_sleep(5)'")
+            isRunning = active[0][0].int == 1
+            if !isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        await observer.close()
+        #expect(isRunning)
         try cluster.kill()
         let lost = await #expect(throws: PostgresError.self) { try await running.value }
         #expect(lost?.kind == .connectionLost)
