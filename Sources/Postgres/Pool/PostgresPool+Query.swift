@@ -17,7 +17,8 @@ extension PostgresPool {
         return try await execute(batch)
     }
 
-    /// Checks that the database answers (for /readyz): leases a connection and runs `SELECT 1`.
+    /// Checks that the database answers (for /readyz): `SELECT 1`, shared with other requests
+    /// on an idle connection when there is one (see `withSharedConnection`).
     public func ping() async throws(PostgresError) {
         try await query("SELECT 1")
     }
