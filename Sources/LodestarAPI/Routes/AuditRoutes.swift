@@ -3,19 +3,29 @@ import JSON
 import LodestarCore
 import LodestarStore
 
-/// `GET /v1/audit?from=&to=&limit=` (admin): audit entries in `[from, to)`, oldest first.
+/// `GET /v1/audit?from=&to=&limit=` (admin): audit entries in `[from, to)`, oldest first,
+/// with `next` when more remain. The read is itself audited.
 enum AuditRoutes {
     static func register(in builder: inout RouterBuilder<Handler>, context: APIContext) {
-        builder.add("GET", "/v1/audit", context.route(allowed: [.admin]) { request, _ in
+        builder.add("GET", "/v1/audit", context.route(allowed: [.admin]) { request, principal in
             let query = request.query
             var errors: [(path: String, message: String)] = []
             let from = parseTime(query["from"], name: "from", errors: &errors)
             let to = parseTime(query["to"], name: "to", errors: &errors)
             let limit = Int(query["limit"] ?? "1000")
             if limit == nil || !(1...10_000).contains(limit!) { errors.append(("limit", "must be an integer from 1 to 10000")) }
+            var after: AuditCursor?
+            if let text = query["after"] {
+                after = AuditCursor(text: text)
+                if after == nil { errors.append(("after", "must be the cursor from a previous page's next link")) }
+            }
             guard errors.isEmpty, let from, let to, let limit else { throw Problem.validation(errors) }
-            let entries = try await context.audit.entries(from: from, to: to, limit: limit)
-            return .json(["entries": .array(entries.map(\.json))])
+            let page = try await context.audit.read(from: from, to: to, limit: limit, after: after, by: principal.name)
+            var json: [(String, JSONValue)] = [("entries", .array(page.entries.map(\.json)))]
+            if let next = page.next {
+                json.append(("next", .string("/v1/audit?from=\(QueryValue.escaped(from.rfc3339))&to=\(QueryValue.escaped(to.rfc3339))&limit=\(limit)&after=\(next.text)")))
+            }
+            return .json(.object(JSONObject(json)))
         })
     }
 

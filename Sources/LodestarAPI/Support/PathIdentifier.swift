@@ -12,6 +12,13 @@ enum PathIdentifier {
     }
 
     /// The id percent-encoded for a path segment (RFC 3986 unreserved characters kept).
+    static func escaped(_ id: String) -> String { QueryValue.escaped(id) }
+}
+
+/// Values placed in a URL this server writes (`next` links).
+enum QueryValue {
+    /// Percent-encoded but for RFC 3986's unreserved characters: safe in a path segment and
+    /// in a query value alike (a `+` in an offset becomes `%2B`, never a space).
     static func escaped(_ id: String) -> String {
         var out = ""
         for byte in id.utf8 {
