@@ -11,16 +11,19 @@ public final class TokenStore {
 
     init(pool: PostgresPool) { self.pool = pool }
 
-    /// Creates a live token named `name`; fails if a live token already has that name.
-    public func create(name: String, role: Role) async throws -> String {
+    /// Creates a live token named `name`, which may also post for `sources`; fails if a live
+    /// token already has that name.
+    public func create(name: String, role: Role, sources: [String] = []) async throws -> String {
         let token = Self.newSecret()
         do {
             try await pool.transaction { tx in
                 _ = try await tx.query(
-                    "INSERT INTO api_tokens (name, role, token_hash) VALUES ($1, $2, sha256(convert_to($3, 'UTF8')))",
-                    [name, role.rawValue, token])
+                    "INSERT INTO api_tokens (name, role, token_hash, sources) VALUES ($1, $2, sha256(convert_to($3, 'UTF8')), $4::text[])",
+                    [name, role.rawValue, token, sources])
                 _ = try await tx.query(AuditEntry.insertSQL, [AuditEntry.recordset([
-                    AuditEntry(actor: "cli", action: "token.create", resource: "token/\(name)", detail: ["role": .string(role.rawValue)]),
+                    AuditEntry(actor: "cli", action: "token.create", resource: "token/\(name)", detail: [
+                        "role": .string(role.rawValue), "sources": .array(sources.map(JSONValue.string)),
+                    ]),
                 ])])
             }
         } catch let error as PostgresError where error.isUniqueViolation {
@@ -45,10 +48,11 @@ public final class TokenStore {
     /// The live token's name and role, or nil for an unknown or revoked token.
     public func principal(for token: String) async throws -> Principal? {
         let rows = try await pool.query(
-            "SELECT name, role FROM api_tokens WHERE token_hash = sha256(convert_to($1, 'UTF8')) AND revoked_at IS NULL",
+            "SELECT name, role, sources FROM api_tokens WHERE token_hash = sha256(convert_to($1, 'UTF8')) AND revoked_at IS NULL",
             [token])
         guard let row = rows.first, let name = row[0].string, let role = row[1].string.flatMap(Role.init(rawValue:)) else { return nil }
-        return Principal(name: name, role: role)
+        let sources = try row[2].decode([String].self)
+        return Principal(name: name, role: role, grantedSources: Set(sources))
     }
 
     /// 32 random bytes, hex-encoded behind a recognisable prefix. The system generator is

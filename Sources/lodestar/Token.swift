@@ -16,18 +16,29 @@ struct Token: ParsableCommand {
         @Option(help: "ingest, dispatcher, manager or admin.")
         var role: String
 
-        @Option(help: "A unique name: the token's identity in the audit log.")
+        @Option(help: "A unique name: the token's identity in the audit log, and the source it posts events for.")
         var name: String
+
+        @Option(help: "Another source this token may post events for (repeatable).")
+        var source: [String] = []
 
         func validate() throws {
             guard Role(rawValue: role) != nil else { throw ValidationError("role must be one of \(Role.choicesText)") }
-            guard !name.isEmpty, name.count <= 200 else { throw ValidationError("name must be 1 to 200 characters") }
+            for text in [name] + source where !Self.isIdentifier(text) {
+                throw ValidationError("names and sources must be 1 to 200 characters without control characters")
+            }
+        }
+
+        /// The same rule as event identifiers (SPEC §3), since a name is a source.
+        static func isIdentifier(_ text: String) -> Bool {
+            let scalars = text.unicodeScalars
+            return (1...200).contains(scalars.count) && !scalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
         }
 
         @LoopActor
         func runOnLoop() async throws {
             let database = try await openMigrated()
-            let token = try await database.tokens.create(name: name, role: Role(rawValue: role)!)
+            let token = try await database.tokens.create(name: name, role: Role(rawValue: role)!, sources: source)
             database.close()
             print(token)
         }

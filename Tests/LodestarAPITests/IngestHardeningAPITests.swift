@@ -164,3 +164,38 @@ import Testing
         }
     }
 }
+
+/// A token posts for its own source and the sources granted to it, never another's (SPEC §3).
+@Suite struct SourceBindingAPITests {
+    @Test func aSpoofedSourceIs403AndStoresNothing() async throws {
+        let fixture = try await FixtureCache.events.get()
+        let contact = uniqueID("c")
+        let spoofed: JSONValue = ["event_id": .string("\(contact)-1"), "source": "center-b", "type": "contact.answered",
+                                  "contact_id": .string(contact), "occurred_at": "2026-11-26T16:43:04Z"]
+        let own: JSONValue = ["event_id": .string("\(contact)-2"), "source": "test-ingest", "type": "contact.answered",
+                              "contact_id": .string(contact), "occurred_at": "2026-11-26T16:43:04Z"]
+        let response = try await fixture.server.request("POST", "/v1/events", token: fixture.token("ingest"), json: ["events": [own, spoofed]])
+        #expect(response.status == 403)
+        #expect(IngestHardeningAPITests.paths(response) == ["events[1].source"])
+        #expect(try fixture.database.sql("SELECT count(*) FROM contact_events WHERE contact_id = '\(contact)'") == "0")
+    }
+
+    @Test func aGrantedSourceIsAccepted() async throws {
+        let fixture = try await FixtureCache.events.get()
+        let token = try LodestarBinary.createToken(role: "ingest", name: uniqueID("relay"), database: fixture.database,
+                                                   extraArguments: ["--source", "center-b", "--source", "center-c"])
+        let contact = uniqueID("c")
+        let events: JSONValue = ["events": .array(["center-b", "center-c"].map { source in
+            ["event_id": .string("\(contact)-\(source)"), "source": .string(source), "type": "contact.answered",
+             "contact_id": .string(contact), "occurred_at": "2026-11-26T16:43:04Z"]
+        })]
+        let response = try await fixture.server.request("POST", "/v1/events", token: token, json: events)
+        #expect(response.status == 200)
+        #expect(response.json?["accepted"] == 2)
+        let other = try await fixture.server.request("POST", "/v1/events", token: token, json: [
+            "event_id": .string("\(contact)-d"), "source": "center-d", "type": "contact.answered",
+            "contact_id": .string(contact), "occurred_at": "2026-11-26T16:43:04Z"])
+        #expect(other.status == 403)
+        #expect(IngestHardeningAPITests.paths(other) == ["source"])
+    }
+}

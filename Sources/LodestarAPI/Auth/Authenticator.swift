@@ -37,7 +37,7 @@ final class Authenticator {
     private func principal(for token: String) async throws -> Principal? {
         let now = ContinuousClock.now
         if let cached = cache[token], cached.expires > now { return cached.principal }
-        let found = try await tokens.principal(for: token).map { Principal(name: $0.name, role: $0.role) }
+        let found = try await tokens.principal(for: token)
         if cache.count > 10_000 { cache.removeAll(keepingCapacity: true) }
         cache[token] = (found, now.advanced(by: ttl))
         return found

@@ -17,6 +17,12 @@ enum EventRoutes {
                 throw Problem.validation(failure.issues.map { (path: $0.path, message: $0.message) })
             }
             let isBatch = body.objectValue?.contains("events") ?? false
+            let foreign = events.indices.filter { !principal.mayPost(for: events[$0].source) }
+            guard foreign.isEmpty else {
+                throw Problem(status: 403, detail: "This token may not post events for another source.", errors: foreign.map { index in
+                    (path: isBatch ? "events[\(index)].source" : "source", message: "is not a source this token may post for")
+                })
+            }
             do {
                 let results = try await context.events.ingest(events, by: principal.name)
                 return .json(responseJSON(results))

@@ -16,8 +16,8 @@ enum LodestarBinary {
     }
 
     /// `lodestar token create` for a fresh token of `role`.
-    static func createToken(role: String, name: String, database: TestDatabase) throws -> String {
-        let result = try run(["token", "create", "--role", role, "--name", name], database: database)
+    static func createToken(role: String, name: String, database: TestDatabase, extraArguments: [String] = []) throws -> String {
+        let result = try run(["token", "create", "--role", role, "--name", name] + extraArguments, database: database)
         guard result.status == 0 else { throw RunProcess.Failure(command: "token create", status: result.status, stderr: result.stderr) }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
