@@ -34,20 +34,22 @@ let package = Package(
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
         .target(name: "JSON", swiftSettings: strict),
+        // Instants, RFC 3339, civil dates and ISO weeks: pure, no Foundation.
+        .target(name: "Time", swiftSettings: strict),
         .target(name: "HTTP", dependencies: [
             "Loop", "JSON",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
         .target(name: "Postgres", dependencies: [
-            "Loop", "CPQ",
+            "Loop", "CPQ", "Time",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
-        .target(name: "LodestarCore", dependencies: ["JSON"], swiftSettings: strict),
-        .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON", "Loop"], swiftSettings: strict),
+        .target(name: "LodestarCore", dependencies: ["JSON", "Time"], swiftSettings: strict),
+        .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON", "Loop", "Time"], swiftSettings: strict),
         .target(name: "LodestarAPI", dependencies: [
-            "LodestarCore", "LodestarStore", "HTTP", "JSON", "Postgres", "Loop",
+            "LodestarCore", "LodestarStore", "HTTP", "JSON", "Postgres", "Loop", "Time",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "lodestar", dependencies: [
@@ -64,8 +66,9 @@ let package = Package(
         .testTarget(name: "LoopTests", dependencies: ["Loop"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Loop", "JSON"], swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Loop"], swiftSettings: strict),
-        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Loop", "Time"], swiftSettings: strict),
+        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON", "Time"], swiftSettings: strict),
+        .testTarget(name: "TimeTests", dependencies: ["Time"], swiftSettings: strict),
         .testTarget(name: "LodestarAPITests", dependencies: [
             "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "Postgres", "Loop", "JSON",
         ], swiftSettings: strict),

@@ -1,4 +1,5 @@
 public import JSON
+import Time
 
 extension ContactState {
     /// The state as the API shows it, with SPEC field names.

@@ -1,7 +1,7 @@
-public import LodestarCore
 import JSON
 public import Loop
 import Postgres
+public import Time
 
 /// Reads the audit log. Entries are written inside the transaction of what they record.
 @LoopActor
@@ -18,7 +18,7 @@ public final class AuditLog {
             """, [from.rfc3339, to.rfc3339, limit])
         return rows.map { row in
             AuditEntry(
-                at: row[0].timestamp.map { Timestamp(microseconds: $0.microsecondsSinceEpoch) },
+                at: row[0].timestamp,
                 actor: row[1].string ?? "", action: row[2].string ?? "", resource: row[3].string ?? "",
                 detail: row[4].string.flatMap { try? JSON.parse($0) } ?? .null)
         }

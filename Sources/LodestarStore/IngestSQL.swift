@@ -1,5 +1,6 @@
 import JSON
 import LodestarCore
+import Time
 
 /// The statements of an ingest transaction: a batch of any size is a fixed number of
 /// statements in two round trips. Rows travel as one JSON parameter each (`jsonb_to_recordset`); contact ids as a

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Time
 
 extension PostgresBenchmark {
     /// `writers` concurrent callers each ingest one contact event at a time, through one
@@ -22,6 +23,6 @@ extension PostgresBenchmark {
     private static func wallClockNow() -> String {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        return PostgresTimestampFormat.rfc3339(Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)
+        return Timestamp(microseconds: Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000).rfc3339
     }
 }
