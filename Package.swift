@@ -34,8 +34,10 @@ let package = Package(
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
         .target(name: "JSON", swiftSettings: strict),
-        // Instants, RFC 3339, civil dates and ISO weeks: pure, no Foundation.
+        // Instants, RFC 3339, civil dates, ISO weeks and time-zone rules: pure, no Foundation.
         .target(name: "Time", swiftSettings: strict),
+        // Loads zone rules from the system's tz database (IO, kept out of Time and the core).
+        .target(name: "ZoneInfo", dependencies: ["Time"], swiftSettings: strict),
         .target(name: "HTTP", dependencies: [
             "Loop", "JSON",
             .product(name: "Logging", package: "swift-log"),
@@ -68,7 +70,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Loop", "JSON"], swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Loop", "Time"], swiftSettings: strict),
         .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON", "Time"], swiftSettings: strict),
-        .testTarget(name: "TimeTests", dependencies: ["Time"], swiftSettings: strict),
+        .testTarget(name: "TimeTests", dependencies: ["Time", "ZoneInfo"], swiftSettings: strict),
         .testTarget(name: "LodestarAPITests", dependencies: [
             "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "Postgres", "Loop", "JSON",
         ], swiftSettings: strict),
