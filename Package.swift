@@ -34,22 +34,26 @@ let package = Package(
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
         .target(name: "JSON", swiftSettings: strict),
+        // Instants, RFC 3339, civil dates, ISO weeks and time-zone rules: pure, no Foundation.
+        .target(name: "Time", swiftSettings: strict),
+        // Loads zone rules from the system's tz database (IO, kept out of Time and the core).
+        .target(name: "ZoneInfo", dependencies: ["Time"], swiftSettings: strict),
         .target(name: "HTTP", dependencies: [
             "Loop", "JSON",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
         .target(name: "Postgres", dependencies: [
-            "Loop", "CPQ",
+            "Loop", "CPQ", "Time",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
         // The private cluster commands use without LODESTAR_DATABASE_URL; settings come as values.
         .target(name: "EmbeddedPostgres", swiftSettings: strict),
-        .target(name: "LodestarCore", dependencies: ["JSON"], swiftSettings: strict),
-        .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON", "Loop"], swiftSettings: strict),
+        .target(name: "LodestarCore", dependencies: ["JSON", "Time"], swiftSettings: strict),
+        .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON", "Loop", "Time"], swiftSettings: strict),
         .target(name: "LodestarAPI", dependencies: [
-            "LodestarCore", "LodestarStore", "HTTP", "JSON", "Postgres", "Loop",
+            "LodestarCore", "LodestarStore", "HTTP", "JSON", "Postgres", "Loop", "Time",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "lodestar", dependencies: [
@@ -58,7 +62,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Database throughput measurements for ops/bench/db.sh; not part of the server.
-        .target(name: "PostgresBench", dependencies: ["Postgres", "Loop"], swiftSettings: strict),
+        .target(name: "PostgresBench", dependencies: ["Postgres", "Loop", "Time"], swiftSettings: strict),
         .executableTarget(name: "lodestar-bench", dependencies: [
             "PostgresBench", "Postgres", "Loop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -67,11 +71,12 @@ let package = Package(
         .testTarget(name: "LoopTests", dependencies: ["Loop"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Loop", "JSON"], swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresBench", "Loop"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresBench", "Loop", "Time"], swiftSettings: strict),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres"], swiftSettings: strict),
-        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON"], swiftSettings: strict),
+        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON", "Time"], swiftSettings: strict),
+        .testTarget(name: "TimeTests", dependencies: ["Time", "ZoneInfo"], swiftSettings: strict),
         .testTarget(name: "LodestarAPITests", dependencies: [
-            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "EmbeddedPostgres", "Loop", "JSON",
+            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "EmbeddedPostgres", "Loop", "JSON", "Time",
         ], swiftSettings: strict),
     ]
 )

@@ -1,4 +1,5 @@
 public import JSON
+public import Time
 
 /// A validated contact event (SPEC §3).
 public struct ContactEvent: Sendable, Equatable {

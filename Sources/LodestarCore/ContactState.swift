@@ -1,3 +1,5 @@
+public import Time
+
 /// What is known about a contact, derived from its events (SPEC §3).
 ///
 /// The derivation is a fold in which every step commutes, so the state depends only on the

@@ -1,3 +1,5 @@
+public import Time
+
 /// The total order of a contact's events: by `occurred_at`, then lifecycle (received before
 /// answered before ... closed), then `source`, then `event_id`.
 ///

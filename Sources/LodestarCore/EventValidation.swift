@@ -1,3 +1,4 @@
+public import Time
 public import JSON
 
 /// Turns the body of `POST /v1/events` into validated events, or lists every problem.

@@ -1,4 +1,5 @@
 public import JSON
+public import Time
 
 extension FieldReader {
     /// The longest identifier or free-text field accepted, in Unicode scalars.

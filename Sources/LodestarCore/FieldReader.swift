@@ -1,3 +1,4 @@
+public import Time
 public import JSON
 
 /// Reads typed fields out of JSON objects, recording every problem with its path instead of

@@ -1,3 +1,5 @@
+import Time
+
 /// A value held together with the position of the event that stated it; offering a value
 /// replaces it only when it comes from a later event.
 ///

@@ -1,5 +1,5 @@
 public import JSON
-public import LodestarCore
+public import Time
 
 /// One audit record: who (token name), what (action), which resource, when (SPEC §8).
 /// `detail` carries identifiers and counts only, never a caller's personal data.

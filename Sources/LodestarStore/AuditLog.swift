@@ -1,7 +1,7 @@
-public import LodestarCore
 import JSON
 public import Loop
 import Postgres
+public import Time
 
 /// Reads the audit log. Entries are written inside the transaction of what they record, and a
 /// read of the log is itself recorded, in the transaction that reads (SPEC §8).
@@ -31,7 +31,7 @@ public final class AuditLog {
             var cursors: [AuditCursor] = []
             for row in try results.rows(page) {
                 guard let at = row[0].timestamp, let id = row[5].int64 else { continue }
-                let time = Timestamp(microseconds: at.microsecondsSinceEpoch)
+                let time = at
                 entries.append(AuditEntry(
                     at: time, actor: row[1].string ?? "", action: row[2].string ?? "", resource: row[3].string ?? "",
                     detail: row[4].string.flatMap { try? JSON.parse(Array($0.utf8)) } ?? .null))

@@ -2,6 +2,7 @@ public import Postgres
 #if canImport(Glibc)
 import Glibc
 #endif
+import Time
 
 extension PostgresBenchmark {
     /// `writers` concurrent callers each ingest one contact event at a time, through one
@@ -23,8 +24,6 @@ extension PostgresBenchmark {
     private static func wallClockNow() -> String {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let instant = PostgresTimestamp(microsecondsSinceEpoch: Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)
-        // The text a timestamp parameter is sent as; only NULL would be nil.
-        return instant.postgresText ?? ""
+        return Timestamp(microseconds: Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000).rfc3339
     }
 }

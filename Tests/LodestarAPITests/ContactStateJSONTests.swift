@@ -2,6 +2,7 @@ import JSON
 import LodestarCore
 @testable import LodestarAPI
 import Testing
+import Time
 
 @Suite struct ContactStateJSONTests {
     @Test func fullShapeWhenEmpty() {

@@ -1,6 +1,7 @@
 import JSON
 import LodestarCore
 import Testing
+import Time
 
 @Suite struct ContactStateTests {
     static func at(_ text: String) -> Timestamp { Timestamp(rfc3339: "2026-11-26T\(text)Z")! }

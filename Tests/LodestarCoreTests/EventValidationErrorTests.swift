@@ -1,6 +1,7 @@
 import JSON
 import LodestarCore
 import Testing
+import Time
 
 /// Each invalid body must yield exactly these issues (path, message).
 @Suite struct EventValidationErrorTests {

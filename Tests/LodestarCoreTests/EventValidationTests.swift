@@ -1,6 +1,7 @@
 import JSON
 import LodestarCore
 import Testing
+import Time
 
 @Suite struct EventValidationTests {
     let validation = EventValidation()

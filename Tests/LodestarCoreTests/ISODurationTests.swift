@@ -1,5 +1,6 @@
 import LodestarCore
 import Testing
+import Time
 
 @Suite struct ISODurationTests {
     @Test(arguments: [
@@ -43,5 +44,10 @@ import Testing
     func formats(_ seconds: Int64, _ text: String) throws {
         #expect(ISODuration(seconds: seconds).iso8601 == text)
         #expect(try ISODuration(iso8601: text).seconds == seconds)
+    }
+
+    @Test func addsToATimestamp() {
+        let start = Timestamp(rfc3339: "2026-11-26T16:00:00Z")!
+        #expect(start + ISODuration(seconds: 3600) == Timestamp(rfc3339: "2026-11-26T17:00:00Z")!)
     }
 }

@@ -1,6 +1,7 @@
 import JSON
 import LodestarCore
 import Testing
+import Time
 
 @Suite struct IngestPlanTests {
     static func event(_ id: String, contact: String, _ time: String, _ data: EventData = .answered(counselorID: nil),

@@ -13,24 +13,6 @@ import Testing
         #expect(PostgresArrayLiteral.parse("{\"unterminated}") == nil)
     }
 
-    @Test func timestampsFormatAndParse() {
-        let cases: [(Int64, String)] = [
-            (0, "1970-01-01T00:00:00.000000Z"),
-            (-1, "1969-12-31T23:59:59.999999Z"),
-            (951_782_400_000_000, "2000-02-29T00:00:00.000000Z"),
-            (253_402_300_799_999_999, "9999-12-31T23:59:59.999999Z"),
-        ]
-        for (micros, text) in cases {
-            #expect(PostgresTimestampFormat.rfc3339(micros) == text)
-            #expect(PostgresTimestampFormat.parse(text) == micros)
-        }
-        #expect(PostgresTimestampFormat.parse("2024-01-02 03:04:05.1+01") == PostgresTimestampFormat.parse("2024-01-02T02:04:05.100Z"))
-        #expect(PostgresTimestampFormat.parse("2024-01-02 03:04:05-00:30:15") == PostgresTimestampFormat.parse("2024-01-02T03:34:20Z"))
-        #expect(PostgresTimestampFormat.parse("2024-13-02 03:04:05") == nil)
-        #expect(PostgresTimestampFormat.parse("2024-01-02 03:04:05 BC") == nil)
-        #expect(PostgresTimestampFormat.parse("2024-01-02") == nil)
-    }
-
     @Test func doublesUsePostgresSpellings() {
         #expect(Double.nan.postgresText == "NaN")
         #expect((-Double.infinity).postgresText == "-Infinity")

@@ -1,6 +1,7 @@
 import Loop
 import Postgres
 import Testing
+import Time
 
 @Suite struct TypeRoundTripTests {
     init() { EventLoop.startInBackground() }
@@ -8,7 +9,7 @@ import Testing
     @Test @LoopActor func everyTypeRoundTripsThroughItsColumnType() async throws {
         let connection = try await TestDatabase.connect()
         defer { connection.close() }
-        let instant = PostgresTimestamp(microsecondsSinceEpoch: 1_700_000_000_123_456)
+        let instant = Timestamp(microseconds: 1_700_000_000_123_456)
         let rows = try await connection.query("""
             SELECT $1::text, $2::bigint, $3::int, $4::int8, $5::float8, $6::bool, $7::jsonb,
                    $8::timestamptz, $9::text[], $10::int[], $11::uuid, $12::text, $13::float8
@@ -25,7 +26,7 @@ import Testing
         #expect(try row.decode(Double.self, at: 4) == 0.1)
         #expect(try row.decode(Bool.self, at: 5) == true)
         #expect(try row.decode(PostgresJSONB.self, at: 6).text == #"{"a": [1, 2]}"#)
-        #expect(try row.decode(PostgresTimestamp.self, at: 7) == instant)
+        #expect(try row.decode(Timestamp.self, at: 7) == instant)
         #expect(try row.decode([String].self, at: 8) == ["a", "b,c", "{d}", "NULL", #"back\slash"#, ""])
         #expect(try row.decode([Int].self, at: 9) == [1, -2, 3])
         #expect(try row.decode(String.self, at: 10) == "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
@@ -43,7 +44,7 @@ import Testing
         #expect(error?.kind == .decoding)
         #expect(try row.decode([String?].self, column: "a") == ["x", nil])
         #expect(throws: PostgresError.self) { try row.decode([String].self, column: "a") }
-        #expect(try row.decode(PostgresTimestamp.self, column: "t").microsecondsSinceEpoch == .min)
+        #expect(try row.decode(Timestamp.self, column: "t").microseconds == .min)
         #expect(throws: PostgresError.self) { try row.decode(Int.self, column: "missing") }
     }
 
@@ -52,12 +53,14 @@ import Testing
         defer { connection.close() }
         let rows = try await connection.query("""
             SELECT '1969-12-31 23:59:59.5+00'::timestamptz, '2000-02-29 12:00:00+05:30'::timestamptz,
-                   '1970-01-01 00:00:00'::timestamp, $1::timestamptz
-            """, [PostgresTimestamp(microsecondsSinceEpoch: 0)])
-        #expect(try rows[0].decode(PostgresTimestamp.self, at: 0).microsecondsSinceEpoch == -500_000)
-        #expect(try rows[0].decode(PostgresTimestamp.self, at: 1).microsecondsSinceEpoch == 951_805_800_000_000)
-        #expect(try rows[0].decode(PostgresTimestamp.self, at: 2).microsecondsSinceEpoch == 0)
+                   '1970-01-01 00:00:00'::timestamp, $1::timestamptz, $2::timestamptz
+            """, [Timestamp(microseconds: 0), Timestamp.infinity])
+        #expect(try rows[0].decode(Timestamp.self, at: 0).microseconds == -500_000)
+        #expect(try rows[0].decode(Timestamp.self, at: 1).microseconds == 951_805_800_000_000)
+        #expect(try rows[0].decode(Timestamp.self, at: 2).microseconds == 0)
         #expect(rows[0][3].text == "1970-01-01 00:00:00+00")
+        #expect(rows[0][4].text == "infinity")
+        #expect(try rows[0].decode(Timestamp.self, at: 4) == .infinity)
     }
 
     @Test @LoopActor func affectedRowsComesFromTheCommandTag() async throws {

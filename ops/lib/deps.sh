@@ -1,7 +1,7 @@
 # Installs the Debian packages Lodestar needs, if missing; quiet when all are present.
 # Sourced by ops/start, ops/test and the benchmarks. Needs root (or sudo) only when installing.
 lodestar_install_deps() {
-  local want=(libuv1-dev libpq-dev postgresql curl "$@")
+  local want=(libuv1-dev libpq-dev postgresql curl tzdata "$@")
   local missing=()
   for pkg in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

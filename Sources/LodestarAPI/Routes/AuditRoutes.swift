@@ -2,6 +2,7 @@ import HTTP
 import JSON
 import LodestarCore
 import LodestarStore
+import Time
 
 /// `GET /v1/audit?from=&to=&limit=` (admin): audit entries in `[from, to)`, oldest first,
 /// with `next` when more remain. The read is itself audited.

@@ -1,5 +1,6 @@
 import JSON
 import LodestarCore
+import Time
 
 extension ContactState {
     /// The state as the API shows it, with SPEC field names.

@@ -1,5 +1,6 @@
 import JSON
 import LodestarCore
+import Time
 
 /// The opaque `after` cursor of a timeline page: the last event's place in the timeline, as
 /// hexadecimal UTF-8 of a JSON array, so it needs no escaping in a URL and reveals nothing

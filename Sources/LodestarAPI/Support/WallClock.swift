@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import LodestarCore
+import Time
 
 /// The server's wall clock, read at the edge: the core is handed instants, never reads a clock.
 enum WallClock {

@@ -1,3 +1,4 @@
+public import Time
 /// What one group-committed transaction must do for the event posts it carries.
 ///
 /// Pure: the store runs the SQL; this decides which contacts to lock, which events are new,

@@ -1,3 +1,4 @@
+public import Time
 public import JSON
 
 /// Events read back from the store are trusted: they were valid when they were accepted.

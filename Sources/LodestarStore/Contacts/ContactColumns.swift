@@ -1,5 +1,6 @@
 import JSON
 import LodestarCore
+import Time
 
 /// The one mapping of `ContactState` to the typed columns of `contacts`, which indicator
 /// queries read (received_at windows, region, channel...): the column list, the SQL types and

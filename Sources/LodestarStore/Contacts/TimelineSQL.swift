@@ -1,5 +1,6 @@
 import JSON
 import LodestarCore
+import Time
 import Postgres
 
 /// A contact's timeline in `EventOrder` (time, lifecycle, source and event id in byte order),
@@ -30,7 +31,7 @@ enum TimelineSQL {
               case .object(var body)? = row[4].string.flatMap({ try? JSON.parse(Array($0.utf8)) })
         else { throw IngestStoreCorrupt() }
         body.set("source", .string(source))
-        let order = EventOrder(occurredAt: Timestamp(microseconds: at.microsecondsSinceEpoch), type: type, source: source, eventID: eventID)
+        let order = EventOrder(occurredAt: at, type: type, source: source, eventID: eventID)
         return (.object(body), order)
     }
 }

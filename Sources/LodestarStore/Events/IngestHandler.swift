@@ -48,7 +48,7 @@ struct IngestHandler: GroupCommitHandler {
                   let type = row[3].string.flatMap(ContactEventType.init), let at = row[4].timestamp
             else { throw IngestStoreCorrupt() }
             stored.events[EventKey(source: source, eventID: eventID)] =
-                StoredEventHead(contactID: contactID, type: type, occurredAt: Timestamp(microseconds: at.microsecondsSinceEpoch))
+                StoredEventHead(contactID: contactID, type: type, occurredAt: at)
         }
         var unfolded: [String] = []
         for row in try read.rows(folds) {
@@ -80,7 +80,7 @@ struct IngestHandler: GroupCommitHandler {
               let type = row[3].string.flatMap(ContactEventType.init), let at = row[4].timestamp,
               let body = row[5].string.flatMap({ try? JSON.parse(Array($0.utf8)) }),
               let event = StoredEvent.decode(source: source, eventID: eventID, contactID: contactID, type: type,
-                                             occurredAt: Timestamp(microseconds: at.microsecondsSinceEpoch), body: body)
+                                             occurredAt: at, body: body)
         else { throw IngestStoreCorrupt() }
         return event
     }

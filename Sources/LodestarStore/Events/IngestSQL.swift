@@ -1,4 +1,5 @@
 import JSON
+import Time
 import LodestarCore
 
 /// The statements of an ingest transaction: a batch of any size is a fixed number of

@@ -1,3 +1,5 @@
+public import Time
+
 /// One value of a row, decoded on demand.
 public struct PostgresCell: Sendable {
     let storage: PostgresResultStorage
@@ -39,5 +41,5 @@ public struct PostgresCell: Sendable {
     public var int64: Int64? { try? decode(Int64.self) }
     public var double: Double? { try? decode(Double.self) }
     public var bool: Bool? { try? decode(Bool.self) }
-    public var timestamp: PostgresTimestamp? { try? decode(PostgresTimestamp.self) }
+    public var timestamp: Timestamp? { try? decode(Timestamp.self) }
 }

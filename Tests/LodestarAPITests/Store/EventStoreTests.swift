@@ -4,6 +4,7 @@ import LodestarCore
 import LodestarStore
 import Loop
 import Testing
+import Time
 
 /// `LodestarStore` in process against a real database: the guarantees that hold only because
 /// of how its transactions are shaped.

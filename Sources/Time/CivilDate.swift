@@ -1,8 +1,8 @@
 /// A proleptic Gregorian calendar date, convertible to and from days since 1970-01-01.
 ///
 /// The conversions are plain integer arithmetic (the days-from-civil method: count years from
-/// a March-based era of 400 years so leap days fall at the end of each year), which keeps the
-/// core free of Foundation and time-zone databases.
+/// a March-based era of 400 years so leap days fall at the end of each year), so no calendar
+/// library is needed.
 public struct CivilDate: Sendable, Hashable, Comparable {
     public var year: Int
     /// 1...12
@@ -62,6 +62,16 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         // 1970-01-01 was a Thursday (ISO 4).
         let offset = (daysSinceEpoch + 3) % 7
         return Int(offset < 0 ? offset + 7 : offset) + 1
+    }
+
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int64) -> CivilDate {
+        CivilDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// RFC 3339 `full-date`, `YYYY-MM-DD`: how reports label a period by its first day.
+    public var rfc3339: String {
+        zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

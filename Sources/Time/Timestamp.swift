@@ -15,6 +15,12 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         microseconds = seconds * 1_000_000
     }
 
+    /// PostgreSQL's `infinity`: later than every other instant.
+    public static let infinity = Timestamp(microseconds: .max)
+
+    /// PostgreSQL's `-infinity`: earlier than every other instant.
+    public static let negativeInfinity = Timestamp(microseconds: .min)
+
     /// Whole seconds since the epoch, rounded down.
     public var secondsSinceEpoch: Int64 {
         microseconds.floorDivided(by: 1_000_000)
@@ -25,11 +31,6 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         Timestamp(microseconds: microseconds + seconds * 1_000_000)
     }
 
-    /// The instant `duration` later.
-    public static func + (lhs: Timestamp, rhs: ISODuration) -> Timestamp {
-        lhs.adding(seconds: rhs.seconds)
-    }
-
     /// Seconds from `earlier` to `self`, with the fraction.
     public func seconds(since earlier: Timestamp) -> Double {
         Double(microseconds - earlier.microseconds) / 1_000_000
@@ -37,14 +38,5 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.microseconds < rhs.microseconds
-    }
-}
-
-extension Int64 {
-    /// Division rounding toward negative infinity, so instants before 1970 split into a day
-    /// and a non-negative time of day.
-    func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

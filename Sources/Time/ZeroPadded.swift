@@ -1,0 +1,5 @@
+/// `value` in decimal, left-padded with zeros to `width` digits (never truncated).
+func zeroPadded(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}
