@@ -80,7 +80,7 @@ public final class HTTPServer {
         var request = request
         // The router answers HEAD with the GET handler; the connection drops the body.
         switch router.match(method: request.method, path: request.path) {
-        case .found(let handler, let parameters):
+        case .found(let handler, let parameters, _):
             request.parameters = parameters
             return await run(handler, request)
         case .methodNotAllowed(let allow):
