@@ -3,7 +3,8 @@ public import LodestarStore
 public import Logging
 public import Loop
 
-/// Lodestar's HTTP application: every route, wired to its dependencies, frozen once.
+/// Lodestar's HTTP application: every route and the middleware every request passes, wired to
+/// their dependencies, frozen once.
 @LoopActor
 public final class Application {
     let context: APIContext
@@ -15,9 +16,12 @@ public final class Application {
     /// Marks the schema as current: `/readyz` answers 200 from then on (while the database answers).
     public func markMigrated() { context.isMigrated = true }
 
-    /// Builds the router with every route of the API.
-    public func makeRouter() -> Router<Handler> {
-        var builder = RouterBuilder<Handler>()
+    /// The pipeline of the whole API. Middleware, outermost first: a database outage turned into
+    /// 503, then authentication (before anything reveals whether a route exists).
+    public func makeResponder() -> some HTTPResponder {
+        var builder = PipelineBuilder<APIRequestContext>()
+        builder.add(middleware: DatabaseOutageMiddleware())
+        builder.add(middleware: AuthenticationMiddleware(authenticator: context.authenticator))
         HealthRoutes.register(in: &builder, context: context)
         EventRoutes.register(in: &builder, context: context)
         ContactRoutes.register(in: &builder, context: context)

@@ -5,23 +5,16 @@ import LodestarStore
 
 /// `GET /v1/audit?from=&to=&limit=` (admin): audit entries in `[from, to)`, oldest first.
 enum AuditRoutes {
-    static func register(in builder: inout RouterBuilder<Handler>, context: APIContext) {
-        builder.add("GET", "/v1/audit", context.route(allowed: [.admin]) { request, _ in
-            let query = request.query
-            var errors: [(path: String, message: String)] = []
-            let from = parseTime(query["from"], name: "from", errors: &errors)
-            let to = parseTime(query["to"], name: "to", errors: &errors)
-            let limit = Int(query["limit"] ?? "1000")
-            if limit == nil || !(1...10_000).contains(limit!) { errors.append(("limit", "must be an integer from 1 to 10000")) }
-            guard errors.isEmpty, let from, let to, let limit else { throw Problem.validation(errors) }
+    static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
+        builder.add("GET", "/v1/audit", access: .roles([.admin])) { request, _ in
+            var query = QueryReader(request)
+            let from = query.timestamp("from", required: true)
+            let to = query.timestamp("to", required: true)
+            let limit = query.integer("limit", in: 1...10_000) ?? 1000
+            if let from, let to, from >= to { query.fail("to", "must be after from") }
+            guard let from, let to, query.errors.isEmpty else { throw Problem.validation(query.errors) }
             let entries = try await context.audit.entries(from: from, to: to, limit: limit)
             return .json(["entries": .array(entries.map(\.json))])
-        })
-    }
-
-    private static func parseTime(_ text: String?, name: String, errors: inout [(path: String, message: String)]) -> Timestamp? {
-        guard let text else { errors.append((name, "is required (RFC 3339 with offset)")); return nil }
-        guard let time = Timestamp(rfc3339: text) else { errors.append((name, "must be an RFC 3339 timestamp with offset")); return nil }
-        return time
+        }
     }
 }

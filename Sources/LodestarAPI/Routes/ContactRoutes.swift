@@ -6,9 +6,10 @@ import LodestarStore
 /// `GET /v1/contacts/{contact_id}` (dispatcher, manager): derived state and timeline.
 /// Every read is written to the audit log in the same transaction as the read itself.
 enum ContactRoutes {
-    static func register(in builder: inout RouterBuilder<Handler>, context: APIContext) {
-        builder.add("GET", "/v1/contacts/{contact_id}", context.route(allowed: [.dispatcher, .manager]) { request, principal in
-            let contactID = request.parameters["contact_id"] ?? ""
+    static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
+        builder.add("GET", "/v1/contacts/{contact_id}", access: .roles([.dispatcher, .manager])) { _, requestContext in
+            let principal = try requestContext.principal
+            let contactID = requestContext.parameters["contact_id"] ?? ""
             let events = try await context.contacts.readEvents(of: contactID, auditedAs: principal.name)
             guard !events.isEmpty else { throw Problem.notFound("No contact with this id is known.") }
             let ordered = events.sorted { $0.order < $1.order }
@@ -21,7 +22,7 @@ enum ContactRoutes {
                 "dispatches": [],
                 "follow_ups": [],
             ])
-        })
+        }
     }
 
     /// A timeline entry: the event as received, with its source made explicit.
