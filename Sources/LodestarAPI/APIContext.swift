@@ -4,7 +4,7 @@ import LodestarStore
 import Logging
 import Loop
 
-/// What route handlers need: settings, the stores and the authenticator.
+/// What route handlers and the API's middleware need: settings, the stores and the authenticator.
 @LoopActor
 final class APIContext {
     let settings: APISettings
@@ -25,19 +25,6 @@ final class APIContext {
         self.contacts = database.contacts
         self.audit = database.audit
         self.logger = logger
-    }
-
-    /// Wraps an authenticated handler: 401/403 before it runs, and a database that cannot be
-    /// reached answered with 503 and `Retry-After` rather than a 500.
-    nonisolated func route(allowed: Set<Role>, _ body: @escaping @Sendable @LoopActor (Request, Principal) async throws -> Response) -> Handler {
-        { [self] request in
-            do {
-                let principal = try await authenticator.authorize(request, allowed: allowed)
-                return try await body(request, principal)
-            } catch where isDatabaseUnavailable(error) {
-                throw Problem.unavailable("The database cannot be reached; retry shortly.", retryAfterSeconds: 2)
-            }
-        }
     }
 }
 

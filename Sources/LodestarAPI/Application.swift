@@ -3,10 +3,13 @@ public import LodestarStore
 public import Logging
 public import Loop
 
-/// Lodestar's HTTP application: every route, wired to its dependencies, frozen once.
+/// Lodestar's HTTP application: every route and the middleware every request passes, wired to
+/// their dependencies, frozen once.
 @LoopActor
 public final class Application {
     let context: APIContext
+    /// Request counts and latencies by method, route pattern and status, for `/metrics`.
+    public let metrics = RequestMetrics()
 
     public init(database: Database, settings: APISettings = APISettings(), logger: Logger) {
         context = APIContext(settings: settings, database: database, logger: logger)
@@ -15,9 +18,18 @@ public final class Application {
     /// Marks the schema as current: `/readyz` answers 200 from then on (while the database answers).
     public func markMigrated() { context.isMigrated = true }
 
-    /// Builds the router with every route of the API.
-    public func makeRouter() -> Router<Handler> {
-        var builder = RouterBuilder<Handler>()
+    /// The pipeline of the whole API. Middleware, outermost first: the request id (echoed on every
+    /// answer), the access log and metrics (which see every answer, errors included), a database
+    /// outage turned into 503, authentication (before anything reveals whether a route exists),
+    /// then the media-type check of request bodies.
+    public func makeResponder() -> some HTTPResponder {
+        var builder = PipelineBuilder<APIRequestContext>()
+        builder.add(middleware: RequestIDMiddleware())
+        builder.add(middleware: AccessLogMiddleware(logger: context.logger, errorMetadata: ErrorLogMetadata.of))
+        builder.add(middleware: MetricsMiddleware(metrics: metrics))
+        builder.add(middleware: DatabaseOutageMiddleware())
+        builder.add(middleware: AuthenticationMiddleware(authenticator: context.authenticator))
+        builder.add(middleware: JSONMediaTypeMiddleware())
         HealthRoutes.register(in: &builder, context: context)
         EventRoutes.register(in: &builder, context: context)
         ContactRoutes.register(in: &builder, context: context)

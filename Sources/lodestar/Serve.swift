@@ -46,7 +46,7 @@ struct Serve: LoopCommand {
         let migrations = EventLoop.shared.task { await Self.migrateWhenReachable(database, application: application, logger: logger) }
         let server = HTTPServer(
             configuration: try httpConfiguration(settings),
-            router: application.makeRouter(), logger: logger)
+            responder: application.makeResponder(), logger: logger)
         try server.start()
         logger.info("listening", metadata: ["host": "\(settings.host)", "port": "\(server.port)"])
         let signal = try await ShutdownSignal.wait()

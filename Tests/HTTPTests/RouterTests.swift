@@ -28,7 +28,7 @@ struct RouterTests {
 
     /// The handler and parameters, or a marker for the other outcomes, for compact assertions.
     private func route(_ method: String, _ path: String) -> (String, PathParameters)? {
-        if case .found(let handler, let parameters) = Self.router.match(method: method, path: path) {
+        if case .found(let handler, let parameters, _) = Self.router.match(method: method, path: path) {
             return (handler, parameters)
         }
         return nil
@@ -92,6 +92,22 @@ struct RouterTests {
         // `/v1/teams/available` matches the literal (GET) and the parameter route (GET, PUT).
         #expect(route("PUT", "/v1/teams/available")?.0 == "put team")
         #expect(Self.router.match(method: "DELETE", path: "/v1/teams/available") == .methodNotAllowed(allow: ["GET", "HEAD", "PUT"]))
+    }
+
+    @Test("a match reports the pattern the route was registered with", arguments: [
+        ("GET", "/", "/"),
+        ("GET", "/v1/teams/available", "/v1/teams/available"),
+        ("GET", "/v1/teams/north-1", "/v1/teams/{team_id}"),
+        ("POST", "/v1/teams/available/status", "/v1/teams/{team_id}/status"),
+        ("HEAD", "/v1/rulesets/3", "/v1/rulesets/{version}"),
+        ("GET", "/v1/a/%2B1-555/b/x", "/v1/a/{x}/b/{y}"),
+    ])
+    func pattern(method: String, path: String, pattern: String) {
+        guard case .found(_, _, let found) = Self.router.match(method: method, path: path) else {
+            Issue.record("no route for \(method) \(path)")
+            return
+        }
+        #expect(found == pattern)
     }
 
     @Test("HEAD is served by the GET route")

@@ -8,36 +8,36 @@ enum TestRoutes {
         var description: String { "secret-caller-name" }
     }
 
-    static func router(probe: ServerProbe) -> Router<Handler> {
-        var builder = RouterBuilder<Handler>()
-        builder.add("GET", "/hello") { _ in .text("hello") }
-        builder.add("POST", "/echo") { request in
+    static func pipeline(probe: ServerProbe) -> Pipeline<TestContext> {
+        var builder = PipelineBuilder<TestContext>()
+        builder.add("GET", "/hello") { _, _ in .text("hello") }
+        builder.add("POST", "/echo") { request, _ in
             Response(status: 200, headers: [("Content-Type", "application/octet-stream")], body: .bytes(request.body))
         }
-        builder.add("GET", "/slow") { request in
-            let milliseconds = Int(request.query["ms"] ?? "") ?? 100
+        builder.add("GET", "/slow") { request, _ in
+            let milliseconds = request.query.values("ms").first.flatMap { Int($0 ?? "") } ?? 100
             probe.record("slow started")
             try await Loop.sleep(for: .milliseconds(milliseconds))
             return .text("slept \(milliseconds)")
         }
-        builder.add("GET", "/held") { _ in
+        builder.add("GET", "/held") { _, _ in
             // Answers only once the test records "release": ordering without guessing at time.
             probe.record("held started")
             while !probe.contains("release") { try await Loop.sleep(for: .milliseconds(5)) }
             return .text("released")
         }
-        builder.add("GET", "/problem") { _ in
+        builder.add("GET", "/problem") { _, _ in
             throw Problem(status: 409, detail: "The dispatch is already closed.", type: "https://lodestar.test/problems/closed")
         }
-        builder.add("GET", "/fail") { _ in throw Leaky() }
-        builder.add("GET", "/events") { _ in
+        builder.add("GET", "/fail") { _, _ in throw Leaky() }
+        builder.add("GET", "/events") { _, _ in
             .eventStream { writer in
                 await writer.sendEvent("greeting", data: "hello")
                 await writer.closed()
                 probe.record("events closed")
             }
         }
-        builder.add("GET", "/ticks") { _ in
+        builder.add("GET", "/ticks") { _, _ in
             .eventStream { writer in
                 var tick = 0
                 while writer.isOpen {

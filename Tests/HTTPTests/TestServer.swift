@@ -21,7 +21,7 @@ final class TestServer {
         configuration.port = 0
         let probe = ServerProbe()
         let logger = Logger(label: "http-test") { _ in SwiftLogNoOpLogHandler() }
-        let server = HTTPServer(configuration: configuration, router: TestRoutes.router(probe: probe), logger: logger)
+        let server = HTTPServer(configuration: configuration, responder: TestRoutes.pipeline(probe: probe), logger: logger)
         try server.start()
         return TestServer(server: server, port: server.port, probe: probe)
     }

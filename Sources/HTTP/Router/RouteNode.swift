@@ -7,6 +7,8 @@ struct RouteNode<Handler> {
         let method: String
         let handler: Handler
         let parameterNames: [String]
+        /// The pattern as registered, reported with every match.
+        let pattern: String
     }
 
     /// Children by literal segment, keyed by Substring so matching can look up a slice of the

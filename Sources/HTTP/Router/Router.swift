@@ -10,7 +10,8 @@
 public struct Router<Handler> {
     let nodes: [RouteNode<Handler>]
 
-    /// Finds the handler for `method` and `path` (the request's path, before `?`, not decoded).
+    /// Finds the handler for `method` and `path` (the request's path, before `?`, not decoded),
+    /// with the pattern of the route that matched.
     public func match(method: String, path: String) -> RouteMatch<Handler> {
         guard path.utf8.first == ASCII.slash else { return .notFound }
         let rest = path.dropFirst()
@@ -25,7 +26,7 @@ public struct Router<Handler> {
             guard let value = PercentDecoding.decode(raw) else { return .notFound }
             parameters.append(name: name, value: value)
         }
-        return .found(route.handler, parameters)
+        return .found(route.handler, parameters, pattern: route.pattern)
     }
 }
 

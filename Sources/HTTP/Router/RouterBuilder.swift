@@ -18,7 +18,7 @@ public struct RouterBuilder<Handler> {
             index = child(of: index, for: segment)
         }
         precondition(!nodes[index].routes.contains { $0.method == method }, "duplicate route: \(method) \(pattern)")
-        nodes[index].routes.append(.init(method: method, handler: handler, parameterNames: parsed.parameterNames))
+        nodes[index].routes.append(.init(method: method, handler: handler, parameterNames: parsed.parameterNames, pattern: pattern))
     }
 
     /// The routes added so far, as an immutable router.

@@ -84,7 +84,7 @@ final class HTTPConnection {
                     awaitsContinue = false
                     body.append(contentsOf: bytes)
                 case .end:
-                    if let head { queue.append(.request(Request(head: head, body: body, parameters: PathParameters()))) }
+                    if let head { queue.append(.request(Request(head: head, body: body))) }
                     head = nil
                     body = []
                 }

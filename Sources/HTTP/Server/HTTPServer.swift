@@ -1,11 +1,12 @@
 public import Loop
 public import Logging
 
-/// The HTTP/1.1 server: accepts connections on the loop and answers them through a frozen router.
+/// The HTTP/1.1 server: accepts connections on the loop and answers their requests through a
+/// responder (a frozen `Pipeline`).
 @LoopActor
 public final class HTTPServer {
     public let configuration: HTTPServerConfiguration
-    let router: Router<Handler>
+    let responder: any HTTPResponder
     let logger: Logger
     private var listener: TCPListener?
     private var connections: [ObjectIdentifier: HTTPConnection] = [:]
@@ -13,9 +14,9 @@ public final class HTTPServer {
     /// True once shutdown began: connections finish their current request and close.
     private(set) var isDraining = false
 
-    public init(configuration: HTTPServerConfiguration, router: Router<Handler>, logger: Logger) {
+    public init(configuration: HTTPServerConfiguration, responder: some HTTPResponder, logger: Logger) {
         self.configuration = configuration
-        self.router = router
+        self.responder = responder
         self.logger = logger
     }
 
@@ -75,30 +76,8 @@ public final class HTTPServer {
         grace.close()
     }
 
-    /// Routes one request to its handler and turns every failure into a problem response.
+    /// Answers one complete request; the responder has turned every failure into a response.
     func respond(to request: Request) async -> Response {
-        var request = request
-        // The router answers HEAD with the GET handler; the connection drops the body.
-        switch router.match(method: request.method, path: request.path) {
-        case .found(let handler, let parameters):
-            request.parameters = parameters
-            return await run(handler, request)
-        case .methodNotAllowed(let allow):
-            return Problem(status: 405, detail: "\(request.method) is not allowed here.", headers: [("Allow", allow.joined(separator: ", "))]).response
-        case .notFound:
-            return Problem.notFound().response
-        }
-    }
-
-    private func run(_ handler: Handler, _ request: Request) async -> Response {
-        do {
-            return try await handler(request)
-        } catch let error as any HTTPResponseError {
-            return error.response
-        } catch {
-            // The error's text may quote data; log its type only.
-            logger.error("handler failed", metadata: ["error_type": "\(type(of: error))", "path": "\(request.path)"])
-            return Problem(status: 500, detail: "The server could not complete the request.").response
-        }
+        await responder.respond(to: request)
     }
 }

@@ -1,13 +1,17 @@
 /// Parses `application/x-www-form-urlencoded` query strings.
 enum QueryString {
-    static func parse(_ query: String) -> [String: String] {
-        var result: [String: String] = [:]
+    static func parse(_ query: String) -> QueryParameters {
+        var fields: [QueryParameters.Field] = []
+        var hasUndecodableName = false
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = decode(parts[0]) else { continue }
-            result[name] = parts.count > 1 ? (decode(parts[1]) ?? "") : ""
+            guard let name = decode(parts[0]) else {
+                hasUndecodableName = true
+                continue
+            }
+            fields.append(.init(name: name, value: parts.count > 1 ? decode(parts[1]) : ""))
         }
-        return result
+        return QueryParameters(fields: fields, hasUndecodableName: hasUndecodableName)
     }
 
     /// Percent-decodes and turns `+` into a space; nil for malformed escapes or invalid UTF-8.
@@ -19,20 +23,11 @@ enum QueryString {
             switch byte {
             case UInt8(ascii: "+"): bytes.append(32)
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
-                bytes.append(high << 4 | low)
+                guard let high = iterator.next().flatMap(ASCII.hexValue), let low = iterator.next().flatMap(ASCII.hexValue) else { return nil }
+                bytes.append(UInt8(high << 4 | low))
             default: bytes.append(byte)
             }
         }
         return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 48...57: byte - 48
-        case 65...70: byte - 55
-        case 97...102: byte - 87
-        default: nil
-        }
     }
 }

@@ -1,27 +1,24 @@
-import Loop
-/// A complete request as handlers see it: the parsed head, the whole body and the path
-/// parameters of the matched route.
+/// A complete request as handlers see it: the parsed head and the whole body. What routing and
+/// middleware learn about it (path parameters, request id, caller) travels in the request context.
 public struct Request: Sendable {
     public let head: RequestHead
     public let body: [UInt8]
-    public internal(set) var parameters: PathParameters
 
-    public init(head: RequestHead, body: [UInt8], parameters: PathParameters) {
+    public init(head: RequestHead, body: [UInt8]) {
         self.head = head
         self.body = body
-        self.parameters = parameters
     }
 
     public var method: String { head.method }
     public var path: String { head.path }
 
-    /// The decoded query parameters (`a=1&b=x%20y`); the last value wins for a repeated name.
-    public var query: [String: String] { QueryString.parse(head.query ?? "") }
+    /// The decoded query parameters in the order sent, repeated names kept (a route decides
+    /// whether a repeat is an error).
+    public var query: QueryParameters { QueryString.parse(head.query ?? "") }
 
     /// The first value of a request header, matched case-insensitively.
     public func header(_ name: String) -> String? { head.headers[name] }
-}
 
-/// A route handler: ordinary async code on the loop. Throw an `HTTPResponseError` to answer
-/// with it; any other error becomes a 500 that reveals nothing.
-public typealias Handler = @Sendable @LoopActor (Request) async throws -> Response
+    /// Whether the request carries a body: a positive `Content-Length` or a chunked one.
+    public var hasBody: Bool { (head.contentLength ?? 0) > 0 || head.isChunked }
+}

@@ -4,35 +4,30 @@ import LodestarCore
 import LodestarStore
 import Time
 
-/// `GET /v1/audit?from=&to=&limit=` (admin): audit entries in `[from, to)`, oldest first,
-/// with `next` when more remain. The read is itself audited.
+/// `GET /v1/audit?from=&to=&limit=&after=` (admin): audit entries in `[from, to)`, oldest
+/// first, with `next` when more remain. The read is itself audited (SPEC §8).
 enum AuditRoutes {
-    static func register(in builder: inout RouterBuilder<Handler>, context: APIContext) {
-        builder.add("GET", "/v1/audit", context.route(allowed: [.admin]) { request, principal in
-            let query = request.query
-            var errors: [(path: String, message: String)] = []
-            let from = parseTime(query["from"], name: "from", errors: &errors)
-            let to = parseTime(query["to"], name: "to", errors: &errors)
-            let limit = Int(query["limit"] ?? "1000")
-            if limit == nil || !(1...10_000).contains(limit!) { errors.append(("limit", "must be an integer from 1 to 10000")) }
+    static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
+        builder.add("GET", "/v1/audit", access: .roles([.admin])) { request, requestContext in
+            let principal = try requestContext.principal
+            var query = QueryReader(request)
+            let from = query.timestamp("from", required: true)
+            let to = query.timestamp("to", required: true)
+            let limit = query.integer("limit", in: 1...10_000) ?? 1000
             var after: AuditCursor?
-            if let text = query["after"] {
+            if let text = query.string("after") {
                 after = AuditCursor(text: text)
-                if after == nil { errors.append(("after", "must be the cursor from a previous page's next link")) }
+                if after == nil { query.fail("after", "must be the cursor from a previous page's next link") }
             }
-            guard errors.isEmpty, let from, let to, let limit else { throw Problem.validation(errors) }
+            if let from, let to, from >= to { query.fail("to", "must be after from") }
+            guard let from, let to, query.errors.isEmpty else { throw Problem.validation(query.errors) }
             let page = try await context.audit.read(from: from, to: to, limit: limit, after: after, by: principal.name)
             var json: [(String, JSONValue)] = [("entries", .array(page.entries.map(\.json)))]
             if let next = page.next {
-                json.append(("next", .string("/v1/audit?from=\(QueryValue.escaped(from.rfc3339))&to=\(QueryValue.escaped(to.rfc3339))&limit=\(limit)&after=\(next.text)")))
+                let window = "from=\(QueryValue.escaped(from.rfc3339))&to=\(QueryValue.escaped(to.rfc3339))"
+                json.append(("next", .string("/v1/audit?\(window)&limit=\(limit)&after=\(next.text)")))
             }
             return .json(.object(JSONObject(json)))
-        })
-    }
-
-    private static func parseTime(_ text: String?, name: String, errors: inout [(path: String, message: String)]) -> Timestamp? {
-        guard let text else { errors.append((name, "is required (RFC 3339 with offset)")); return nil }
-        guard let time = Timestamp(rfc3339: text) else { errors.append((name, "must be an RFC 3339 timestamp with offset")); return nil }
-        return time
+        }
     }
 }

@@ -6,9 +6,10 @@ import LodestarStore
 /// `POST /v1/events` (ingest): one event or `{"events": [...]}`, stored all-or-nothing,
 /// answered only after the transaction holding it committed (SPEC §3).
 enum EventRoutes {
-    static func register(in builder: inout RouterBuilder<Handler>, context: APIContext) {
+    static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         let validation = EventValidation(maxBatchSize: context.settings.maxEventsPerBatch)
-        builder.add("POST", "/v1/events", context.route(allowed: [.ingest]) { request, principal in
+        builder.add("POST", "/v1/events", access: .roles([.ingest])) { request, requestContext in
+            let principal = try requestContext.principal
             let body = try request.jsonBody()
             let events: [ContactEvent]
             do {
@@ -29,7 +30,7 @@ enum EventRoutes {
             } catch let refused as IngestRefused {
                 throw refusal(refused.reason, isBatch: isBatch)
             }
-        })
+        }
     }
 
     /// The answer to a post refused whole, naming each event at fault by its path.

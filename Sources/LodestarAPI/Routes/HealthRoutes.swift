@@ -6,11 +6,11 @@ import Loop
 /// `GET /healthz` (the process is alive) and `GET /readyz` (the database answers and its schema
 /// is current). No authentication: load balancers and orchestrators call them.
 enum HealthRoutes {
-    static func register(in builder: inout RouterBuilder<Handler>, context: APIContext) {
-        builder.add("GET", "/healthz") { _ in
+    static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
+        builder.add("GET", "/healthz", access: .anyone) { _, _ in
             .json(["status": "ok"])
         }
-        builder.add("GET", "/readyz") { _ in
+        builder.add("GET", "/readyz", access: .anyone) { _, _ in
             guard context.isMigrated, await context.database.isReachable() else {
                 throw Problem.unavailable("The database is not reachable or not yet migrated.", retryAfterSeconds: 2)
             }

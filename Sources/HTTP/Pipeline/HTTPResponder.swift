@@ -1,0 +1,9 @@
+import Loop
+
+/// What the server hands every complete request to; a frozen `Pipeline` is the one Lodestar uses.
+public protocol HTTPResponder: Sendable {
+    /// The response to `request`. It never throws: by the time it returns, every failure has
+    /// become a response.
+    @LoopActor
+    func respond(to request: Request) async -> Response
+}

@@ -1,0 +1,9 @@
+/// The route a request matched: its registered pattern, what it declared about its callers and
+/// the values of its `{name}` segments.
+public struct MatchedRoute<Access: Sendable>: Sendable {
+    /// The pattern as registered, e.g. `/v1/contacts/{contact_id}`.
+    public let pattern: String
+    /// What the route declared at registration (e.g. the roles it allows).
+    public let access: Access
+    public let parameters: PathParameters
+}

@@ -1,0 +1,18 @@
+public import Loop
+
+/// One step every request passes through on its way to the handler, and every response (or
+/// thrown error) on its way back.
+///
+/// A middleware may answer by itself (not calling `next`), pass a changed request or context on,
+/// change the response, or observe a thrown error and rethrow it. Errors travel as errors until
+/// some middleware or the pipeline turns them into responses, so an outer middleware can still
+/// tell what failed.
+@LoopActor
+public protocol Middleware<Context>: Sendable {
+    associatedtype Context: RequestContext
+
+    func handle(_ request: Request, context: Context, next: MiddlewareNext<Context>) async throws -> Response
+}
+
+/// The rest of the chain after a middleware: the next middleware, or at the end the handler.
+public typealias MiddlewareNext<Context> = @LoopActor (Request, Context) async throws -> Response

@@ -1,0 +1,33 @@
+/// Collects middleware and routes, then freezes them into an immutable `Pipeline`
+/// (build-then-freeze).
+public struct PipelineBuilder<Context: RequestContext> {
+    private var middleware: [any Middleware<Context>] = []
+    private var routes = RouterBuilder<Endpoint<Context>>()
+
+    public init() {}
+
+    /// Adds a middleware inside those added before it: the first added sees each request first
+    /// and its response last.
+    public mutating func add(middleware: some Middleware<Context>) {
+        self.middleware.append(middleware)
+    }
+
+    /// Adds a route. `pattern` is a path such as `/v1/dispatches/{id}/events` (see
+    /// `RouterBuilder.add`); `access` is what the route demands of its callers, for an
+    /// access-control middleware to enforce before the handler runs.
+    public mutating func add(_ method: String, _ pattern: String, access: Context.Access, _ handler: @escaping RouteHandler<Context>) {
+        routes.add(method, pattern, Endpoint(access: access, handler: handler))
+    }
+
+    /// The middleware and routes added so far, as an immutable pipeline.
+    public func freeze() -> Pipeline<Context> {
+        Pipeline(router: routes.freeze(), middleware: middleware)
+    }
+}
+
+extension PipelineBuilder where Context.Access == Void {
+    /// Adds a route to a pipeline without access control.
+    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping RouteHandler<Context>) {
+        add(method, pattern, access: (), handler)
+    }
+}

@@ -1,0 +1,26 @@
+import Loop
+
+/// Generates request ids: 16 hex digits, unique within the process and, being seeded at random,
+/// practically unique across the processes sharing a database.
+///
+/// SplitMix64 over a counter is a bijection of the counter, so ids never repeat within a process,
+/// and it costs no system call per request (unlike asking the system for random bytes each time).
+@LoopActor
+final class RequestIDGenerator {
+    private let seed: UInt64
+    private var counter: UInt64 = 0
+
+    nonisolated init(seed: UInt64 = .random(in: .min ... .max)) {
+        self.seed = seed
+    }
+
+    func next() -> String {
+        counter &+= 1
+        var z = seed &+ counter &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        let hex = String(z, radix: 16)
+        return String(repeating: "0", count: 16 - hex.utf8.count) + hex
+    }
+}

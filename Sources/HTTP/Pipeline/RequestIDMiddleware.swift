@@ -1,0 +1,47 @@
+import Loop
+
+/// Gives every request an id and echoes it in `X-Request-Id` on the response, error responses
+/// included, so a client's report and the server's log line can be matched up.
+///
+/// A client's own `X-Request-Id` is kept when it is sane: sent once, 1–64 characters, each a
+/// letter, digit, `-`, `_`, `.` or `:` (a UUID fits). Anything else is replaced by a generated id.
+/// Put it first: it turns errors thrown inside it into responses to add the header.
+public struct RequestIDMiddleware<Context: RequestContext>: Middleware {
+    private let generator: RequestIDGenerator
+
+    public init() {
+        generator = RequestIDGenerator()
+    }
+
+    @LoopActor
+    public func handle(_ request: Request, context: Context, next: MiddlewareNext<Context>) async throws -> Response {
+        var context = context
+        context.core.requestID = Self.acceptable(request.head.headers.values("X-Request-Id")) ?? generator.next()
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = Response(error: error)
+        }
+        response.headers.append((name: "X-Request-Id", value: context.requestID))
+        return response
+    }
+
+    /// The client's id when it sent exactly one sane one.
+    static func acceptable(_ values: [String]) -> String? {
+        guard values.count == 1, let value = values.first, (1...64).contains(value.utf8.count),
+              value.utf8.allSatisfy(isIDByte) else { return nil }
+        return value
+    }
+
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+             UInt8(ascii: "."), UInt8(ascii: ":"):
+            true
+        default:
+            false
+        }
+    }
+}

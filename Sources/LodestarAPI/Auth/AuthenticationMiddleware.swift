@@ -1,0 +1,37 @@
+import HTTP
+import LodestarCore
+import Loop
+
+/// Authentication and role checks for every request, before routing's verdict is revealed
+/// (SPEC §2): without a valid token every `/v1` path is 401, whether or not a route exists, so
+/// an unauthenticated client cannot map the API; with one, an unknown path is 404 and a wrong
+/// method 405. A route declaring roles answers 403 to any other role. More than one
+/// `Authorization` header is 400 on any path: which one would count is ambiguous.
+struct AuthenticationMiddleware: Middleware {
+    let authenticator: Authenticator
+
+    func handle(_ request: Request, context: APIRequestContext, next: MiddlewareNext<APIRequestContext>) async throws -> Response {
+        let authorizations = request.head.headers.values("Authorization").count
+        guard authorizations <= 1 else { throw Problem.badRequest("Send one Authorization header, not \(authorizations).") }
+        let allowed: Set<Role>?
+        switch context.route?.access {
+        case .anyone?: return try await next(request, context)
+        case .roles(let roles)?: allowed = roles
+        case nil:
+            guard Self.isUnderV1(request.path) else { return try await next(request, context) }
+            allowed = nil
+        }
+        var context = context
+        let principal = try await authenticator.authenticate(request)
+        if let allowed, !principal.role.may(allowed) {
+            throw Problem(status: 403, detail: "The \(principal.role.rawValue) role may not use this route.")
+        }
+        context.identity = principal
+        return try await next(request, context)
+    }
+
+    /// Whether `path` is `/v1` or below it, where every request needs a token.
+    static func isUnderV1(_ path: String) -> Bool {
+        path == "/v1" || path.hasPrefix("/v1/")
+    }
+}
