@@ -11,6 +11,7 @@ enum TestRoutes {
     static func pipeline(probe: ServerProbe) -> Pipeline<TestContext> {
         var builder = PipelineBuilder<TestContext>()
         builder.add("GET", "/hello") { _, _ in .text("hello") }
+        builder.add("GET", "/healthz") { _, _ in .text("ok") }
         builder.add("POST", "/echo") { request, _ in
             Response(status: 200, headers: [("Content-Type", "application/octet-stream")], body: .bytes(request.body))
         }
@@ -46,6 +47,14 @@ enum TestRoutes {
                     try? await Loop.sleep(for: .milliseconds(20))
                 }
                 probe.record("ticks ended")
+            }
+        }
+        builder.add("GET", "/flood") { _, _ in
+            // Writes until the connection gives up on a client that does not read.
+            .eventStream { writer in
+                let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 64 * 1024)
+                while await writer.send(chunk) {}
+                probe.record("flood ended")
             }
         }
         return builder.freeze()

@@ -15,6 +15,11 @@ final class TestServer {
         self.probe = probe
     }
 
+    /// Every server started. A test that throws skips its `stop()`; its server's connections
+    /// and listener still get events, and they hold the server unowned, so it must outlive the
+    /// test: a failure is then reported instead of crashing the test process.
+    private static var keptAlive: [HTTPServer] = []
+
     /// Starts a server; `configuration`'s port is ignored (a free one is picked).
     static func start(_ configuration: HTTPServerConfiguration = .testing) throws -> TestServer {
         var configuration = configuration
@@ -23,6 +28,7 @@ final class TestServer {
         let logger = Logger(label: "http-test") { _ in SwiftLogNoOpLogHandler() }
         let server = HTTPServer(configuration: configuration, responder: TestRoutes.pipeline(probe: probe), logger: logger)
         try server.start()
+        keptAlive.append(server)
         return TestServer(server: server, port: server.port, probe: probe)
     }
 

@@ -9,10 +9,16 @@ public final class HTTPServer {
     let responder: any HTTPResponder
     let logger: Logger
     private var listener: TCPListener?
+    /// Every open connection, refused ones included: this table is what keeps a connection
+    /// alive until it closes, and what shutdown closes.
     private var connections: [ObjectIdentifier: HTTPConnection] = [:]
+    /// Refused connections still closing; they do not count toward `maxConnections`.
+    private var refusedCount = 0
+    /// The connections that may be closed to admit a new one at `maxConnections`, oldest first.
+    private var idle = IdleConnections()
     private var drained: CheckedContinuation<Void, Never>?
     /// True once shutdown began: connections finish their current request and close.
-    private(set) var isDraining = false
+    private var isDraining = false
 
     public init(configuration: HTTPServerConfiguration, responder: some HTTPResponder, logger: Logger) {
         self.configuration = configuration
@@ -37,20 +43,34 @@ public final class HTTPServer {
 
     private func accepted(_ socket: TCPConnection) {
         guard !isDraining else { socket.close(); return }
+        // At the limit, the connection idle the longest makes room: connections that send
+        // nothing, or keep-alive ones with nothing in progress, must not keep out a client
+        // with a request. Closing it removes it from both tables.
+        if admittedCount >= configuration.maxConnections, let oldest = idle.oldest {
+            connections[oldest]?.close()
+        }
         let connection = HTTPConnection(socket: socket, server: self)
-        let isOverCap = connections.count >= configuration.maxConnections
-        // A refused connection is registered too: this table is what keeps a connection alive
-        // until it closes, and what shutdown closes.
+        let isOverCap = admittedCount >= configuration.maxConnections
         connections[ObjectIdentifier(connection)] = connection
         if isOverCap {
+            refusedCount += 1
             connection.reject(Problem.unavailable("Too many connections.", retryAfterSeconds: 1))
         } else {
             connection.start()
         }
     }
 
+    /// A connection fell idle (nothing received of a request, nothing owed) or stopped being so.
+    func connection(_ connection: HTTPConnection, isIdle: Bool) {
+        if isIdle { idle.insert(ObjectIdentifier(connection)) } else { idle.remove(ObjectIdentifier(connection)) }
+    }
+
+    private var admittedCount: Int { connections.count - refusedCount }
+
     func connectionClosed(_ connection: HTTPConnection) {
         connections[ObjectIdentifier(connection)] = nil
+        idle.remove(ObjectIdentifier(connection))
+        if connection.isRefused { refusedCount -= 1 }
         if isDraining && connections.isEmpty, let drained {
             self.drained = nil
             drained.resume()

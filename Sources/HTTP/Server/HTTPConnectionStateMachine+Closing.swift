@@ -1,0 +1,51 @@
+import DequeModule
+
+extension HTTPConnectionStateMachine {
+    /// Server shutdown: a connection with nothing owed closes now (a partly received request
+    /// included); one being answered closes after its current response, and the requests
+    /// queued behind it are dropped. A stream ends with its last chunk.
+    mutating func drain(now: Instant) -> [Action] {
+        guard case .open(var open) = state else { return [] }
+        state = .modifying
+        open.isDraining = true
+        open.reading = .stopped
+        open.queue.removeAll()
+        guard let answering = open.answering else { return close() }
+        var actions: [Action] = answering == .streaming ? [.endStream] : []
+        settle(&open, now: now, into: &actions)
+        return actions
+    }
+
+    /// The server closes the connection now (its idle slot goes to a new connection, or the
+    /// shutdown grace ran out).
+    mutating func closeRequested() -> [Action] {
+        isClosed ? [] : close()
+    }
+
+    /// Our FIN is sent: wait for the peer's, briefly.
+    mutating func writesShutDown(now: Instant) -> [Action] {
+        guard case .closing(var closing) = state, !closing.writesShutDown else { return [] }
+        if closing.peerFinished { return close() }
+        closing.writesShutDown = true
+        closing.deadline = now + Self.linger
+        state = .closing(closing)
+        var actions: [Action] = []
+        armTimer(for: closing.deadline, into: &actions)
+        return actions
+    }
+
+    /// Nothing more to answer: FIN after the queued bytes. Reading goes on (discarding) so the
+    /// peer's FIN is seen. The queued bytes get `writeTimeout` to drain, as any write does.
+    mutating func finish(_ open: Open, now: Instant, into actions: inout [Action]) {
+        actions.append(.shutdownWrites)
+        let closing = Closing(deadline: now + configuration.writeTimeout, peerFinished: open.peerFinished)
+        state = .closing(closing)
+        armTimer(for: closing.deadline, into: &actions)
+    }
+
+    mutating func close() -> [Action] {
+        state = .closed
+        armedDeadline = nil
+        return [.close]
+    }
+}
