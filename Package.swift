@@ -28,6 +28,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"])]),
         .systemLibrary(name: "CPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // glibc's <malloc.h>: the server returns memory to the system after load.
+        .systemLibrary(name: "CMalloc"),
 
         .target(name: "Loop", dependencies: [
             "CUV",
@@ -39,7 +41,7 @@ let package = Package(
         // Loads zone rules from the system's tz database (IO, kept out of Time and the core).
         .target(name: "ZoneInfo", dependencies: ["Time"], swiftSettings: strict),
         .target(name: "HTTP", dependencies: [
-            "Loop", "JSON",
+            "Loop", "JSON", "Time",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: strict),
@@ -57,7 +59,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "lodestar", dependencies: [
-            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "EmbeddedPostgres", "Loop", "JSON",
+            "CMalloc", "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "EmbeddedPostgres", "Loop", "JSON", "Time",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

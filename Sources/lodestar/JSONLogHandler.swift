@@ -1,12 +1,13 @@
 import JSON
 import Logging
+import Time
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// swift-log handler writing one JSON object per line to standard error.
 ///
-/// Keys: `ts` (RFC 3339 UTC), `level`, `label`, `msg`, then metadata. Callers must keep
+/// Keys: `ts` (RFC 3339 UTC, milliseconds or microseconds), `level`, `label`, `msg`, then metadata. Callers must keep
 /// personal data out of messages and metadata; this handler cannot tell.
 struct JSONLogHandler: LogHandler {
     let label: String
@@ -48,14 +49,6 @@ struct JSONLogHandler: LogHandler {
     private static func timestamp() -> String {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))T"
-            + "\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)).\(pad(now.tv_nsec / 1_000_000, 3))Z"
+        return Timestamp(microseconds: Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1_000).rfc3339
     }
 }
