@@ -31,6 +31,7 @@ public final class Application {
         builder.add(middleware: AuthenticationMiddleware(authenticator: context.authenticator))
         builder.add(middleware: JSONMediaTypeMiddleware())
         HealthRoutes.register(in: &builder, context: context)
+        MetricsRoutes.register(in: &builder, metrics: metrics)
         EventRoutes.register(in: &builder, context: context)
         ContactRoutes.register(in: &builder, context: context)
         AuditRoutes.register(in: &builder, context: context)

@@ -99,3 +99,18 @@ import Testing
         }
     }
 }
+
+/// `GET /metrics`: Prometheus text, counted by route pattern, without authentication.
+@Suite struct MetricsAPITests {
+    @Test func requestsAreCountedByRoutePatternAndStatus() async throws {
+        let fixture = try await FixtureCache.events.get()
+        _ = try await fixture.server.request("GET", "/v1/contacts/\(uniqueID("counted"))", token: fixture.token("manager"))
+        let response = try await fixture.server.request("GET", "/metrics")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
+        let text = response.text
+        #expect(text.contains(#"lodestar_http_requests_total{method="GET",route="/v1/contacts/{contact_id}",status="404"}"#))
+        #expect(text.contains("# TYPE lodestar_http_request_duration_seconds histogram"))
+        #expect(!text.contains("counted-"))
+    }
+}

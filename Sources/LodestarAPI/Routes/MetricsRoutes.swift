@@ -1,0 +1,11 @@
+import HTTP
+
+/// `GET /metrics` (SPEC §2): Prometheus text format, no authentication, like the health checks
+/// (a scraper calls it). Labels are methods, route patterns and statuses, never a path or id.
+enum MetricsRoutes {
+    static func register(in builder: inout PipelineBuilder<APIRequestContext>, metrics: RequestMetrics) {
+        builder.add("GET", "/metrics", access: .anyone) { _, _ in
+            .text(metrics.prometheusText(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
+    }
+}
