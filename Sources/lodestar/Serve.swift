@@ -48,11 +48,13 @@ struct Serve: LoopCommand {
             configuration: try httpConfiguration(settings),
             responder: application.makeResponder(), logger: logger)
         try server.start()
+        let memoryReturn = MemoryReturn.start()
         logger.info("listening", metadata: ["host": "\(settings.host)", "port": "\(server.port)"])
         let signal = try await ShutdownSignal.wait()
         logger.info("shutting down", metadata: ["signal": "\(signal)"])
         migrations.cancel()
         await server.shutdown()
+        memoryReturn.close()
         database.close()
         logger.info("stopped")
     }
