@@ -23,6 +23,10 @@ public final class Application {
     /// outage turned into 503, authentication (before anything reveals whether a route exists),
     /// then the media-type check of request bodies.
     public func makeResponder() -> some HTTPResponder {
+        APIResponder(pipeline: makePipeline())
+    }
+
+    private func makePipeline() -> Pipeline<APIRequestContext> {
         var builder = PipelineBuilder<APIRequestContext>()
         builder.add(middleware: RequestIDMiddleware())
         builder.add(middleware: AccessLogMiddleware(logger: context.logger, errorMetadata: ErrorLogMetadata.of))
@@ -36,5 +40,18 @@ public final class Application {
         ContactRoutes.register(in: &builder, context: context)
         AuditRoutes.register(in: &builder, context: context)
         return builder.freeze()
+    }
+}
+
+/// The API's pipeline behind a concrete type of this module: the server calls `respond` through
+/// the protocol, and this call site, where the context type is known, is where the compiler
+/// specialises the generic pipeline (with cross-module optimisation) instead of the server
+/// running its unspecialised form through runtime metadata.
+struct APIResponder: HTTPResponder {
+    let pipeline: Pipeline<APIRequestContext>
+
+    @LoopActor
+    func respond(to request: Request) async -> Response {
+        await pipeline.respond(to: request)
     }
 }

@@ -1,3 +1,4 @@
+import HTTP
 import Loop
 import Testing
 
@@ -6,7 +7,11 @@ import Testing
     init() { EventLoop.startInBackground() }
 
     @Test func shutdownFinishesTheInFlightRequestAndRefusesNewConnections() async throws {
-        let server = try await TestServer.start()
+        // A grace long enough that the request is released well within it, however slowly a
+        // loaded machine notices the listener closing (with 1 s, a busy CI run cut it off).
+        var configuration = HTTPServerConfiguration.testing
+        configuration.shutdownGrace = .seconds(30)
+        let server = try await TestServer.start(configuration)
         var busy: WireClient? = try WireClient(port: server.port)
         try busy?.send(Wire.get("/held"))
         #expect(await server.probe.wait(for: "held started"))

@@ -1,11 +1,15 @@
 /// One node of the router's segment trie; nodes refer to each other by index into one array, so the
 /// trie is a flat value that can be frozen and shared.
-struct RouteNode<Handler> {
+///
+/// Not generic: routes name their handler by its index in the router's handler table, so the
+/// walk is the same machine code whatever the handlers are (generic code used from another
+/// module runs unspecialised, through runtime metadata, and routing cost several times more).
+struct RouteNode: Sendable {
     /// A handler registered for a method at this node, with the names its pattern gave the
     /// parameter segments on the way here (different routes may name the same position differently).
-    struct Route {
+    struct Route: Sendable {
         let method: String
-        let handler: Handler
+        let handlerIndex: Int
         let parameterNames: [String]
         /// The pattern as registered, reported with every match.
         let pattern: String
@@ -36,6 +40,3 @@ struct RouteNode<Handler> {
         return node
     }
 }
-
-extension RouteNode: Sendable where Handler: Sendable {}
-extension RouteNode.Route: Sendable where Handler: Sendable {}

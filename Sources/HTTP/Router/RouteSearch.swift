@@ -1,11 +1,11 @@
 /// One depth-first walk of the route trie for a request: literal children first, then the
 /// parameter child, stopping at the first node with a route for the method.
-struct RouteSearch<Handler> {
+struct RouteSearch {
     let method: String
     /// Parameter segments captured on the current branch.
     private(set) var captures: [Substring] = []
     /// The route found and its captures.
-    private(set) var found: (RouteNode<Handler>.Route, [Substring])?
+    private(set) var found: (RouteNode.Route, [Substring])?
     /// The sorted method lists of nodes that matched the path but not the method.
     private(set) var allowed: [[String]] = []
 
@@ -20,7 +20,7 @@ struct RouteSearch<Handler> {
 
     /// Walks from `nodeIndex` with `rest` of the path left (nil: the path is used up). True when
     /// a route for the method was found.
-    mutating func visit(_ nodeIndex: Int, _ rest: Substring?, in nodes: [RouteNode<Handler>]) -> Bool {
+    mutating func visit(_ nodeIndex: Int, _ rest: Substring?, in nodes: [RouteNode]) -> Bool {
         let node = nodes[nodeIndex]
         guard let rest else {
             if let route = node.route(for: method) {

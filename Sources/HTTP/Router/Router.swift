@@ -8,14 +8,15 @@
 /// - A trailing slash is a segment of its own: `/v1/teams/` does not match `/v1/teams`.
 /// - HEAD is served by the GET route unless HEAD has its own; `Allow` lists HEAD wherever GET is.
 public struct Router<Handler> {
-    let nodes: [RouteNode<Handler>]
+    let nodes: [RouteNode]
+    let handlers: [Handler]
 
     /// Finds the handler for `method` and `path` (the request's path, before `?`, not decoded),
     /// with the pattern of the route that matched.
     public func match(method: String, path: String) -> RouteMatch<Handler> {
         guard path.utf8.first == ASCII.slash else { return .notFound }
         let rest = path.dropFirst()
-        var search = RouteSearch<Handler>(method: method)
+        var search = RouteSearch(method: method)
         guard search.visit(0, rest.isEmpty ? nil : rest, in: nodes) else {
             return search.allowed.isEmpty ? .notFound : .methodNotAllowed(allow: search.allowedMethods)
         }
@@ -26,7 +27,7 @@ public struct Router<Handler> {
             guard let value = PercentDecoding.decode(raw) else { return .notFound }
             parameters.append(name: name, value: value)
         }
-        return .found(route.handler, parameters, pattern: route.pattern)
+        return .found(handlers[route.handlerIndex], parameters, pattern: route.pattern)
     }
 }
 

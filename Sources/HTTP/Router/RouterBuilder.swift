@@ -2,7 +2,8 @@
 ///
 /// Generic over the handler so the router stays pure: it neither knows nor calls what it routes to.
 public struct RouterBuilder<Handler> {
-    private var nodes: [RouteNode<Handler>] = [RouteNode()]
+    private var nodes: [RouteNode] = [RouteNode()]
+    private var handlers: [Handler] = []
 
     /// Creates an empty builder.
     public init() {}
@@ -18,12 +19,13 @@ public struct RouterBuilder<Handler> {
             index = child(of: index, for: segment)
         }
         precondition(!nodes[index].routes.contains { $0.method == method }, "duplicate route: \(method) \(pattern)")
-        nodes[index].routes.append(.init(method: method, handler: handler, parameterNames: parsed.parameterNames, pattern: pattern))
+        handlers.append(handler)
+        nodes[index].routes.append(.init(method: method, handlerIndex: handlers.count - 1, parameterNames: parsed.parameterNames, pattern: pattern))
     }
 
     /// The routes added so far, as an immutable router.
     public func freeze() -> Router<Handler> {
-        Router(nodes: nodes.map { $0.frozen() })
+        Router(nodes: nodes.map { $0.frozen() }, handlers: handlers)
     }
 
     /// The child of node `index` for `segment`, created when missing.
