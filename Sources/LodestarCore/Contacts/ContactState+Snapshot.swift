@@ -10,66 +10,60 @@ extension ContactState {
     /// typed columns and never shows it. `version` changes when the shape does; a snapshot of
     /// another version is not decoded and the contact is derived again from its events.
     public var snapshot: JSONValue {
-        [
+        var orders = OrderTable()
+        return [
             "version": .int(Self.snapshotVersion),
             "received_at": Self.encode(receivedAt),
             "answered_at": Self.encode(answeredAt),
             "abandoned_at": Self.encode(abandonedAt),
             "event_count": .int(Int64(eventCount)),
-            "channel": Self.encode(channelValue) { .string($0.rawValue) },
-            "line": Self.encode(lineValue, JSONValue.string),
-            "region": Self.encode(regionValue, JSONValue.string),
-            "language": Self.encode(languageValue, JSONValue.string),
-            "caller": Self.encode(callerValue, Self.encodeCaller),
-            "location": Self.encode(locationValue) { ["lat": .double($0.lat), "lon": .double($0.lon)] },
-            "transfer": Self.encode(transferValue, JSONValue.string),
-            "risk": Self.encode(riskValue) { .string($0.rawValue) },
-            "flags": Self.encode(flagsValue) { .array($0.map { .string($0.rawValue) }) },
-            "consent": Self.encode(consentValue, JSONValue.bool),
-            "disposition": Self.encode(dispositionValue) { .string($0.rawValue) },
+            "channel": orders.encode(channelValue) { .string($0.rawValue) },
+            "line": orders.encode(lineValue, JSONValue.string),
+            "region": orders.encode(regionValue, JSONValue.string),
+            "language": orders.encode(languageValue, JSONValue.string),
+            "caller": orders.encode(callerValue, Self.encodeCaller),
+            "location": orders.encode(locationValue) { ["lat": .double($0.lat), "lon": .double($0.lon)] },
+            "transfer": orders.encode(transferValue, JSONValue.string),
+            "risk": orders.encode(riskValue) { .string($0.rawValue) },
+            "flags": orders.encode(flagsValue) { .array($0.map { .string($0.rawValue) }) },
+            "consent": orders.encode(consentValue, JSONValue.bool),
+            "disposition": orders.encode(dispositionValue) { .string($0.rawValue) },
+            "orders": .array(orders.encoded),
         ]
     }
 
     /// The state a snapshot describes, or `nil` when it is of another version or malformed.
     public init?(snapshot: JSONValue) {
         guard let object = snapshot.objectValue, object["version"]?.intValue == Self.snapshotVersion,
-              let count = object["event_count"]?.intValue
+              let count = object["event_count"]?.intValue,
+              let orders = object["orders"]?.arrayValue.flatMap(Self.decodeOrders)
         else { return nil }
         var state = ContactState()
         state.eventCount = Int(count)
         guard Self.decode(object["received_at"], into: &state.receivedAt),
               Self.decode(object["answered_at"], into: &state.answeredAt),
               Self.decode(object["abandoned_at"], into: &state.abandonedAt),
-              Self.decode(object["channel"], into: &state.channelValue, { $0.stringValue.flatMap(Channel.init) }),
-              Self.decode(object["line"], into: &state.lineValue, \.stringValue),
-              Self.decode(object["region"], into: &state.regionValue, \.stringValue),
-              Self.decode(object["language"], into: &state.languageValue, \.stringValue),
-              Self.decode(object["caller"], into: &state.callerValue, Self.decodeCaller),
-              Self.decode(object["location"], into: &state.locationValue, Self.decodePoint),
-              Self.decode(object["transfer"], into: &state.transferValue, \.stringValue),
-              Self.decode(object["risk"], into: &state.riskValue, { $0.stringValue.flatMap(RiskLevel.init) }),
-              Self.decode(object["flags"], into: &state.flagsValue, Self.decodeFlags),
-              Self.decode(object["consent"], into: &state.consentValue, \.boolValue),
-              Self.decode(object["disposition"], into: &state.dispositionValue, { $0.stringValue.flatMap(Disposition.init) })
+              Self.decode(object["channel"], orders, into: &state.channelValue, { $0.stringValue.flatMap(Channel.init) }),
+              Self.decode(object["line"], orders, into: &state.lineValue, \.stringValue),
+              Self.decode(object["region"], orders, into: &state.regionValue, \.stringValue),
+              Self.decode(object["language"], orders, into: &state.languageValue, \.stringValue),
+              Self.decode(object["caller"], orders, into: &state.callerValue, Self.decodeCaller),
+              Self.decode(object["location"], orders, into: &state.locationValue, Self.decodePoint),
+              Self.decode(object["transfer"], orders, into: &state.transferValue, \.stringValue),
+              Self.decode(object["risk"], orders, into: &state.riskValue, { $0.stringValue.flatMap(RiskLevel.init) }),
+              Self.decode(object["flags"], orders, into: &state.flagsValue, Self.decodeFlags),
+              Self.decode(object["consent"], orders, into: &state.consentValue, \.boolValue),
+              Self.decode(object["disposition"], orders, into: &state.dispositionValue, { $0.stringValue.flatMap(Disposition.init) })
         else { return nil }
         self = state
     }
 
-    static let snapshotVersion: Int64 = 1
+    static let snapshotVersion: Int64 = 2
 
     // MARK: Encoding
 
     private static func encode(_ time: Timestamp?) -> JSONValue {
         time.map { .string($0.rfc3339) } ?? .null
-    }
-
-    /// `null`, or `{"value", "order": [occurred_at, type, source, event_id]}`.
-    private static func encode<Value>(_ register: LatestValue<Value>, _ encodeValue: (Value) -> JSONValue) -> JSONValue {
-        guard let value = register.value, let order = register.order else { return .null }
-        return [
-            "value": encodeValue(value),
-            "order": [.string(order.occurredAt.rfc3339), .string(order.type.rawValue), .string(order.source), .string(order.eventID)],
-        ]
     }
 
     private static func encodeCaller(_ caller: CallerInfo) -> JSONValue {
@@ -90,14 +84,25 @@ extension ContactState {
         return true
     }
 
-    private static func decode<Value>(_ json: JSONValue?, into register: inout LatestValue<Value>,
+    /// A register is `null` or `[value, index into "orders"]`.
+    private static func decode<Value>(_ json: JSONValue?, _ orders: [EventOrder], into register: inout LatestValue<Value>,
                                       _ decodeValue: (JSONValue) -> Value?) -> Bool {
         guard let json, json != .null else { return true }
-        guard let object = json.objectValue, let value = object["value"].flatMap(decodeValue),
-              let order = object["order"].flatMap(decodeOrder)
+        guard let pair = json.arrayValue, pair.count == 2, let value = decodeValue(pair[0]),
+              let index = pair[1].intValue, orders.indices.contains(Int(index))
         else { return false }
-        register.offer(value, at: order)
+        register.offer(value, at: orders[Int(index)])
         return true
+    }
+
+    private static func decodeOrders(_ items: [JSONValue]) -> [EventOrder]? {
+        var orders: [EventOrder] = []
+        orders.reserveCapacity(items.count)
+        for item in items {
+            guard let order = decodeOrder(item) else { return nil }
+            orders.append(order)
+        }
+        return orders
     }
 
     private static func decodeOrder(_ json: JSONValue) -> EventOrder? {
@@ -124,5 +129,26 @@ extension ContactState {
         guard let items = json.arrayValue else { return nil }
         let flags = items.compactMap { $0.stringValue.flatMap(ContactFlag.init) }
         return flags.count == items.count ? flags : nil
+    }
+}
+
+/// The positions of the events that stated a snapshot's registers, each written once: a
+/// `contact.received` states up to six attributes, and repeating its position in each would
+/// make the snapshot several times larger than its values.
+private struct OrderTable {
+    private var indices: [EventOrder: Int] = [:]
+    private(set) var encoded: [JSONValue] = []
+
+    /// `null`, or `[value, index into the table]`.
+    mutating func encode<Value>(_ register: LatestValue<Value>, _ encodeValue: (Value) -> JSONValue) -> JSONValue {
+        guard let value = register.value, let order = register.order else { return .null }
+        return [encodeValue(value), .int(Int64(index(of: order)))]
+    }
+
+    private mutating func index(of order: EventOrder) -> Int {
+        if let index = indices[order] { return index }
+        encoded.append([.string(order.occurredAt.rfc3339), .string(order.type.rawValue), .string(order.source), .string(order.eventID)])
+        indices[order] = encoded.count - 1
+        return encoded.count - 1
     }
 }
