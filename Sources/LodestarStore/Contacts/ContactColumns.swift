@@ -37,7 +37,9 @@ enum ContactColumns {
         Column(name: "closed_at", sqlType: "timestamptz") { time($0.closedAt) },
         Column(name: "disposition", sqlType: "text") { text($0.disposition?.rawValue) },
         Column(name: "event_count", sqlType: "integer") { .int(Int64($0.eventCount)) },
-        Column(name: "fold", sqlType: "jsonb") { $0.snapshot },
+        // Text, not jsonb: nothing queries inside it, so PostgreSQL need not parse it into a
+        // tree on every write; only Lodestar reads it back.
+        Column(name: "fold", sqlType: "text") { .string($0.snapshot.description) },
     ]
 
     /// Writes each changed contact's columns: a new contact in one insert, a known one
