@@ -32,8 +32,9 @@ public struct JSONObject: Sendable, Equatable {
         }
     }
 
-    /// Members appended without a duplicate check; the caller guarantees unique keys.
-    init(uniquePairs: [Element]) {
+    /// Members appended without a duplicate check; the caller guarantees unique keys (rows
+    /// built from a fixed column list, where checking would hash every key of every row).
+    public init(uniquePairs: [Element]) {
         pairs = uniquePairs
     }
 

@@ -136,7 +136,8 @@ extension ContactState {
 /// `contact.received` states up to six attributes, and repeating its position in each would
 /// make the snapshot several times larger than its values.
 private struct OrderTable {
-    private var indices: [EventOrder: Int] = [:]
+    /// A handful at most (one per register), so a linear search beats hashing strings.
+    private var orders: [EventOrder] = []
     private(set) var encoded: [JSONValue] = []
 
     /// `null`, or `[value, index into the table]`.
@@ -146,9 +147,9 @@ private struct OrderTable {
     }
 
     private mutating func index(of order: EventOrder) -> Int {
-        if let index = indices[order] { return index }
+        if let index = orders.firstIndex(of: order) { return index }
+        orders.append(order)
         encoded.append([.string(order.occurredAt.rfc3339), .string(order.type.rawValue), .string(order.source), .string(order.eventID)])
-        indices[order] = encoded.count - 1
         return encoded.count - 1
     }
 }

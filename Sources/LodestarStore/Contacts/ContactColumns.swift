@@ -56,10 +56,10 @@ enum ContactColumns {
     /// The rows for `upsertSQL`, one parameter whatever their number.
     static func recordset(_ states: [String: ContactState]) -> String {
         JSONValue.array(states.map { contactID, state in
-            var row: [(String, JSONValue)] = [("contact_id", .string(contactID))]
+            var row: [JSONObject.Element] = [("contact_id", .string(contactID))]
             row.reserveCapacity(all.count + 1)
             for column in all { row.append((column.name, column.value(state))) }
-            return .object(JSONObject(row))
+            return .object(JSONObject(uniquePairs: row))
         }).description
     }
 
