@@ -1,11 +1,12 @@
 @testable import HTTP
+import Loop
 
 /// An `HTTPConnectionStateMachine` driven by hand on a made-up timeline: instants are given in
 /// seconds after the accept, and actions come back as short words, so a test reads like the
 /// conversation it checks.
 struct ConnectionMachineHarness {
     typealias Machine = HTTPConnectionStateMachine
-    private static let origin = ContinuousClock.now
+    private static let origin = MonotonicInstant.now
 
     var machine: Machine
 
@@ -16,7 +17,7 @@ struct ConnectionMachineHarness {
         machine = Machine(configuration: configuration, acceptedAt: Self.origin)
     }
 
-    static func at(_ seconds: Double) -> ContinuousClock.Instant {
+    static func at(_ seconds: Double) -> MonotonicInstant {
         origin + .milliseconds(Int((seconds * 1000).rounded()))
     }
 

@@ -1,4 +1,5 @@
 import DequeModule
+import Loop
 
 extension HTTPConnectionStateMachine {
     /// The response to the answer in progress is ready to be written. Returns whether the

@@ -1,4 +1,5 @@
 import DequeModule
+import Loop
 
 extension HTTPConnectionStateMachine {
     /// Server shutdown: a connection with nothing owed closes now (a partly received request

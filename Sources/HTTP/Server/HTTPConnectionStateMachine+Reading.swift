@@ -1,4 +1,5 @@
 import DequeModule
+import Loop
 
 extension HTTPConnectionStateMachine {
     /// The connection was admitted: read, and give the first request its deadline.
@@ -115,7 +116,7 @@ extension HTTPConnectionStateMachine.Reading {
 
     /// When a request arriving now counts as started, if that is fixed already: the first
     /// request's clock runs from the accept, a started request's from its first byte.
-    var startOfNextRequest: ContinuousClock.Instant? {
+    var startOfNextRequest: MonotonicInstant? {
         switch self {
         case .awaitingFirstRequest(let since): since
         case .request(let incoming): incoming.startedAt

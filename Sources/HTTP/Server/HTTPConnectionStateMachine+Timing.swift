@@ -1,3 +1,5 @@
+import Loop
+
 extension HTTPConnectionStateMachine {
     /// The timer went off. What is due at `now` happens; a timer that fired early or for a
     /// deadline that no longer applies just re-arms for what is due next.

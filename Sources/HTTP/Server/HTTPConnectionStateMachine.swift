@@ -1,4 +1,5 @@
 import DequeModule
+import Loop
 
 /// The pure heart of `HTTPConnection`: which request is being read, which wait to be answered,
 /// and when the client has had its time. The shell feeds it socket events and the clock's `now`
@@ -14,7 +15,7 @@ import DequeModule
 /// The clock only runs against the client while the client owes bytes: not while it waits for
 /// an earlier response or for a `100 Continue` held back behind one.
 struct HTTPConnectionStateMachine {
-    typealias Instant = ContinuousClock.Instant
+    typealias Instant = MonotonicInstant
 
     enum State {
         /// Reading requests and answering them.
