@@ -16,7 +16,6 @@ public struct AccessLogMiddleware<Context: RequestContext>: Middleware {
         self.errorMetadata = errorMetadata
     }
 
-    @LoopActor
     public func handle(_ request: Request, context: Context, next: MiddlewareNext<Context>) async throws -> Response {
         let start = ContinuousClock.now
         do {

@@ -9,7 +9,6 @@ import Loop
 public struct JSONMediaTypeMiddleware<Context: RequestContext>: Middleware {
     public init() {}
 
-    @LoopActor
     public func handle(_ request: Request, context: Context, next: MiddlewareNext<Context>) async throws -> Response {
         guard context.route != nil else { return try await next(request, context) }
         if request.head.headers.contains("Content-Encoding") {

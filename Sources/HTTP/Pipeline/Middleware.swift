@@ -7,7 +7,11 @@ public import Loop
 /// change the response, or observe a thrown error and rethrow it. Errors travel as errors until
 /// some middleware or the pipeline turns them into responses, so an outer middleware can still
 /// tell what failed.
-@LoopActor
+///
+/// Middleware run on the caller's executor (`nonisolated(nonsending)`, the default for
+/// nonisolated async code here): a request already runs on the loop, and a chain of
+/// actor-isolated calls would check for an executor switch at every step (the largest item
+/// in the request path's profile).
 public protocol Middleware<Context>: Sendable {
     associatedtype Context: RequestContext
 
@@ -15,4 +19,4 @@ public protocol Middleware<Context>: Sendable {
 }
 
 /// The rest of the chain after a middleware: the next middleware, or at the end the handler.
-public typealias MiddlewareNext<Context> = @LoopActor (Request, Context) async throws -> Response
+public typealias MiddlewareNext<Context> = (Request, Context) async throws -> Response

@@ -26,7 +26,6 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
     }
 
     /// Calls middleware `index` with the rest of the chain as its `next`.
-    @LoopActor
     private func run(_ index: Int, _ request: Request, _ context: Context, _ match: RouteMatch<Endpoint<Context>>) async throws -> Response {
         guard index < middleware.count else { return try await dispatch(request, context, match) }
         return try await middleware[index].handle(request, context: context) { request, context in
@@ -34,7 +33,6 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         }
     }
 
-    @LoopActor
     private func dispatch(_ request: Request, _ context: Context, _ match: RouteMatch<Endpoint<Context>>) async throws -> Response {
         switch match {
         case .found(let endpoint, _, _):

@@ -13,10 +13,11 @@ public struct RequestIDMiddleware<Context: RequestContext>: Middleware {
         generator = RequestIDGenerator()
     }
 
-    @LoopActor
     public func handle(_ request: Request, context: Context, next: MiddlewareNext<Context>) async throws -> Response {
         var context = context
-        context.core.requestID = Self.acceptable(request.head.headers.values("X-Request-Id")) ?? generator.next()
+        // Middleware run on their caller's executor, and the pipeline runs on the loop.
+        context.core.requestID = Self.acceptable(request.head.headers.values("X-Request-Id"))
+            ?? LoopActor.assumeIsolated { generator.next() }
         var response: Response
         do {
             response = try await next(request, context)
