@@ -50,7 +50,6 @@ public final class Application {
 struct APIResponder: HTTPResponder {
     let pipeline: Pipeline<APIRequestContext>
 
-    @LoopActor
     func respond(to request: Request) async -> Response {
         await pipeline.respond(to: request)
     }

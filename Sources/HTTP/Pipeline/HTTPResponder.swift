@@ -3,7 +3,7 @@ import Loop
 /// What the server hands every complete request to; a frozen `Pipeline` is the one Lodestar uses.
 public protocol HTTPResponder: Sendable {
     /// The response to `request`. It never throws: by the time it returns, every failure has
-    /// become a response.
-    @LoopActor
+    /// become a response. Runs on the caller's executor (the server calls it on the loop), so
+    /// reaching it costs no executor switch.
     func respond(to request: Request) async -> Response
 }

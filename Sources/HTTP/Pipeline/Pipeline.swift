@@ -10,7 +10,6 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
     let router: Router<Endpoint<Context>>
     let middleware: [any Middleware<Context>]
 
-    @LoopActor
     public func respond(to request: Request) async -> Response {
         // HEAD is matched to the GET route; the connection drops the body.
         let match = router.match(method: request.method, path: request.path)
