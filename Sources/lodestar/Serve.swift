@@ -85,8 +85,10 @@ struct Serve: LoopCommand {
 extension Serve {
     /// HTTP limits from the environment (SPEC §2: configurable): `LODESTAR_MAX_HEAD_BYTES`
     /// (16384, else 431), `LODESTAR_MAX_BODY_BYTES` (1048576, else 413),
-    /// `LODESTAR_REQUEST_TIMEOUT_SECONDS` (10, else 408), `LODESTAR_IDLE_TIMEOUT_SECONDS` (60),
-    /// `LODESTAR_MAX_CONNECTIONS` (4096).
+    /// `LODESTAR_REQUEST_TIMEOUT_SECONDS` (10, else 408; a connection's first request counts
+    /// from the accept), `LODESTAR_IDLE_TIMEOUT_SECONDS` (60), `LODESTAR_WRITE_TIMEOUT_SECONDS`
+    /// (60: a client that stops reading is cut off), `LODESTAR_MAX_CONNECTIONS` (4096; at the
+    /// limit the longest-idle connection is closed to admit a new one).
     func httpConfiguration(_ settings: ServeSettings) throws -> HTTPServerConfiguration {
         let environment = Environment()
         var configuration = HTTPServerConfiguration(host: settings.host, port: settings.port)
@@ -94,6 +96,7 @@ extension Serve {
         configuration.limits.maxBodyBytes = try environment.integer("LODESTAR_MAX_BODY_BYTES") ?? configuration.limits.maxBodyBytes
         configuration.requestTimeout = .seconds(try environment.integer("LODESTAR_REQUEST_TIMEOUT_SECONDS") ?? 10)
         configuration.idleTimeout = .seconds(try environment.integer("LODESTAR_IDLE_TIMEOUT_SECONDS") ?? 60)
+        configuration.writeTimeout = .seconds(try environment.integer("LODESTAR_WRITE_TIMEOUT_SECONDS") ?? 60)
         configuration.maxConnections = try environment.integer("LODESTAR_MAX_CONNECTIONS") ?? configuration.maxConnections
         return configuration
     }

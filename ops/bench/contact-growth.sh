@@ -9,18 +9,9 @@ source ops/lib/deps.sh
 lodestar_install_deps wrk
 DURATION=${DURATION:-10}
 HISTORY=${HISTORY:-20000}
-BENCH=${BENCH_DIR:-../shared/bench}
-PG_DIR=${BENCH_PG_DIR:-/tmp/lodestar-bench-pg}
-export BENCH_PG_PORT=${BENCH_PG_PORT:-55433}
-
-swift build -c release --product lodestar 2>&1 | { grep -Ev '^\[[0-9]+/[0-9]+\] ' || true; }
-bin="$(swift build -c release --show-bin-path)/lodestar"
-
-"$BENCH/pg-local.sh" start "$PG_DIR" >/dev/null
-trap 'kill "${server:-0}" 2>/dev/null || true; "$BENCH/pg-local.sh" stop "$PG_DIR" >/dev/null' EXIT
-eval "$("$BENCH/pg-local.sh" env "$PG_DIR")"
-psql -q -c "DROP DATABASE IF EXISTS lodestar_growth" -c "CREATE DATABASE lodestar_growth"
-export LODESTAR_DATABASE_URL="host=127.0.0.1 port=$BENCH_PG_PORT user=postgres dbname=lodestar_growth"
+source ops/lib/bench-db.sh
+lodestar_bench_setup lodestar_growth
+trap 'kill "${server:-0}" 2>/dev/null || true; lodestar_bench_stop' EXIT
 
 token=$("$bin" token create --role ingest --name "growth")
 port=${PORT:-18092}

@@ -10,19 +10,9 @@ cd "$(dirname "$0")/../.."
 source ops/lib/deps.sh
 lodestar_install_deps wrk
 DURATION=${DURATION:-15}
-BENCH=${BENCH_DIR:-../shared/bench}
-[[ -d $BENCH ]] || { echo "ingest.sh: baseline scripts not found at $BENCH (set BENCH_DIR)" >&2; exit 1; }
-PG_DIR=${BENCH_PG_DIR:-/tmp/lodestar-bench-pg}
-export BENCH_PG_PORT=${BENCH_PG_PORT:-55433}
-
-swift build -c release --product lodestar 2>&1 | { grep -Ev '^\[[0-9]+/[0-9]+\] ' || true; }
-bin="$(swift build -c release --show-bin-path)/lodestar"
-
-"$BENCH/pg-local.sh" start "$PG_DIR" >/dev/null
-trap 'kill "${server:-0}" 2>/dev/null || true; "$BENCH/pg-local.sh" stop "$PG_DIR" >/dev/null' EXIT
-eval "$("$BENCH/pg-local.sh" env "$PG_DIR")"
-psql -q -c "DROP DATABASE IF EXISTS lodestar_bench" -c "CREATE DATABASE lodestar_bench"
-export LODESTAR_DATABASE_URL="host=127.0.0.1 port=$BENCH_PG_PORT user=postgres dbname=lodestar_bench"
+source ops/lib/bench-db.sh
+lodestar_bench_setup lodestar_bench
+trap 'kill "${server:-0}" 2>/dev/null || true; lodestar_bench_stop' EXIT
 
 echo "# ingest benchmark $(date -u '+%Y-%m-%d %H:%M UTC') host=$(hostname) cores=$(nproc) duration=${DURATION}s"
 echo "## pgbench baseline (one event = one transaction, 32 clients)"

@@ -10,18 +10,9 @@ source ops/lib/deps.sh
 lodestar_install_deps wrk
 PHASE=${PHASE:-10}
 IDLE=${IDLE:-60}
-BENCH=${BENCH_DIR:-../shared/bench}
-PG_DIR=${BENCH_PG_DIR:-/tmp/lodestar-bench-pg}
-export BENCH_PG_PORT=${BENCH_PG_PORT:-55433}
-
-swift build -c release --product lodestar 2>&1 | { grep -Ev '^\[[0-9]+/[0-9]+\] ' || true; }
-bin="$(swift build -c release --show-bin-path)/lodestar"
-
-"$BENCH/pg-local.sh" start "$PG_DIR" >/dev/null
-trap 'kill "${server:-0}" "${sampler:-0}" 2>/dev/null || true; "$BENCH/pg-local.sh" stop "$PG_DIR" >/dev/null' EXIT
-eval "$("$BENCH/pg-local.sh" env "$PG_DIR")"
-psql -q -c "DROP DATABASE IF EXISTS lodestar_memory" -c "CREATE DATABASE lodestar_memory"
-export LODESTAR_DATABASE_URL="host=127.0.0.1 port=$BENCH_PG_PORT user=postgres dbname=lodestar_memory"
+source ops/lib/bench-db.sh
+lodestar_bench_setup lodestar_memory
+trap 'kill "${server:-0}" "${sampler:-0}" 2>/dev/null || true; lodestar_bench_stop' EXIT
 
 ingest=$("$bin" token create --role ingest --name "mem-ingest")
 reader=$("$bin" token create --role manager --name "mem-reader")
