@@ -17,7 +17,7 @@ ALTER TABLE contact_events ALTER COLUMN data_digest SET NOT NULL;
 -- The contact's fold state (every attribute with the position of the event that stated it), so
 -- that a new event is folded into it instead of re-reading every event of the contact. NULL for
 -- contacts written before this migration: the next write derives it once from their events.
-ALTER TABLE contacts ADD COLUMN fold text;
+ALTER TABLE contacts ADD COLUMN fold jsonb;
 
 -- Sources a token may post for besides its own name (`lodestar token create --source S`).
 ALTER TABLE api_tokens ADD COLUMN sources text[] NOT NULL DEFAULT '{}';

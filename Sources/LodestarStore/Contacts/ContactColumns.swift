@@ -37,9 +37,9 @@ enum ContactColumns {
         Column(name: "closed_at", sqlType: "timestamptz") { time($0.closedAt) },
         Column(name: "disposition", sqlType: "text") { text($0.disposition?.rawValue) },
         Column(name: "event_count", sqlType: "integer") { .int(Int64($0.eventCount)) },
-        // Text, not jsonb: nothing queries inside it, so PostgreSQL need not parse it into a
-        // tree on every write; only Lodestar reads it back.
-        Column(name: "fold", sqlType: "text") { .string($0.snapshot.description) },
+        // An object inside the row, not a string: the whole parameter is parsed as jsonb
+        // anyway, and a string would be serialised twice (the second time escaping every quote).
+        Column(name: "fold", sqlType: "jsonb") { $0.snapshot },
     ]
 
     /// Writes each changed contact's columns: a new contact in one insert, a known one

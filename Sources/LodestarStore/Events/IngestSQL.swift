@@ -29,7 +29,7 @@ enum IngestSQL {
 
     /// The fold state of the touched contacts that exist (NULL for contacts written before
     /// folds were stored).
-    static let storedFolds = "SELECT contact_id, fold FROM contacts WHERE contact_id = ANY($1::text[])"
+    static let storedFolds = "SELECT contact_id, fold::text FROM contacts WHERE contact_id = ANY($1::text[])"
 
     /// Positions of posted events whose data differs from the stored event of the same key.
     static let differingData = """
