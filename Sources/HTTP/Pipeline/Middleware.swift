@@ -20,3 +20,6 @@ public protocol Middleware<Context>: Sendable {
 
 /// The rest of the chain after a middleware: the next middleware, or at the end the handler.
 public typealias MiddlewareNext<Context> = (Request, Context) async throws -> Response
+
+/// One middleware as the pipeline holds it: its `handle`, bound where its type was known.
+typealias MiddlewareStep<Context> = @Sendable (Request, Context, MiddlewareNext<Context>) async throws -> Response

@@ -8,7 +8,7 @@ import Loop
 /// exactly as for one that does, and lets logs and metrics name the route pattern.
 public struct Pipeline<Context: RequestContext>: HTTPResponder {
     let router: Router<Endpoint<Context>>
-    let middleware: [any Middleware<Context>]
+    let middleware: [MiddlewareStep<Context>]
 
     public func respond(to request: Request) async -> Response {
         // HEAD is matched to the GET route; the connection drops the body.
@@ -27,7 +27,7 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
     /// Calls middleware `index` with the rest of the chain as its `next`.
     private func run(_ index: Int, _ request: Request, _ context: Context, _ match: RouteMatch<Endpoint<Context>>) async throws -> Response {
         guard index < middleware.count else { return try await dispatch(request, context, match) }
-        return try await middleware[index].handle(request, context: context) { request, context in
+        return try await middleware[index](request, context) { request, context in
             try await run(index + 1, request, context, match)
         }
     }

@@ -1,15 +1,20 @@
 /// Collects middleware and routes, then freezes them into an immutable `Pipeline`
 /// (build-then-freeze).
 public struct PipelineBuilder<Context: RequestContext> {
-    private var middleware: [any Middleware<Context>] = []
+    private var middleware: [MiddlewareStep<Context>] = []
     private var routes = RouterBuilder<Endpoint<Context>>()
 
     public init() {}
 
     /// Adds a middleware inside those added before it: the first added sees each request first
     /// and its response last.
-    public mutating func add(middleware: some Middleware<Context>) {
-        self.middleware.append(middleware)
+    public mutating func add<M: Middleware<Context>>(middleware: M) {
+        // Kept as a closure made here, where the middleware's type is known, rather than as an
+        // existential: a call through `any Middleware<Context>` runs the generic, unspecialised
+        // implementation (through runtime metadata), which cost 1–3 µs per layer per request.
+        self.middleware.append { request, context, next in
+            try await middleware.handle(request, context: context, next: next)
+        }
     }
 
     /// Adds a route. `pattern` is a path such as `/v1/dispatches/{id}/events` (see
