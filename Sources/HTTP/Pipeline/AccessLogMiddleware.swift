@@ -1,5 +1,5 @@
 public import Logging
-import Loop
+public import Loop
 
 /// Writes one log line per request: method, route pattern (`unmatched` when no route matched),
 /// status, request id and duration; never the raw path or query, which may carry a caller's data.
@@ -7,7 +7,7 @@ import Loop
 /// A 5xx is logged at error level; when a handler's own error caused it (not an
 /// `HTTPResponseError`), the line names the error's type and whatever `errorMetadata` adds
 /// (the API adds a database error's SQLSTATE), never the error's text.
-public struct AccessLogMiddleware<Context: RequestContext>: Middleware {
+public struct AccessLogMiddleware<Context: RequestContext>: RequestHook {
     private let logger: Logger
     private let errorMetadata: @Sendable (any Error) -> Logger.Metadata
 
@@ -16,26 +16,21 @@ public struct AccessLogMiddleware<Context: RequestContext>: Middleware {
         self.errorMetadata = errorMetadata
     }
 
-    public func handle(_ request: Request, context: Context, next: MiddlewareNext<Context>) async throws -> Response {
-        let start = ContinuousClock.now
-        do {
-            let response = try await next(request, context)
-            log(request, context, status: response.status, since: start, error: nil)
-            return response
-        } catch {
-            log(request, context, status: Response.status(for: error), since: start, error: error)
-            throw error
+    public func after(_ request: Request, context: Context, start: MonotonicInstant, outcome: inout Result<Response, any Error>) {
+        switch outcome {
+        case .success(let response): log(request, context, status: response.status, since: start, error: nil)
+        case .failure(let error): log(request, context, status: Response.status(for: error), since: start, error: error)
         }
     }
 
-    private func log(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant, error: (any Error)?) {
+    private func log(_ request: Request, _ context: Context, status: Int, since start: MonotonicInstant, error: (any Error)?) {
         func metadata() -> Logger.Metadata {
             var metadata: Logger.Metadata = [
                 "method": .string(MethodLabel.of(request.method)),
                 "pattern": .string(context.routeLabel),
                 "status": .stringConvertible(status),
                 "request_id": .string(context.requestID),
-                "duration_ms": .stringConvertible(Self.milliseconds(ContinuousClock.now - start)),
+                "duration_ms": .stringConvertible(Self.milliseconds(MonotonicInstant.now - start)),
             ]
             if let error, !(error is any HTTPResponseError) {
                 metadata["error_type"] = .string(String(describing: type(of: error)))

@@ -6,11 +6,11 @@ import Loop
 /// `Content-Type` is left to the handler, which answers 400 unless it parses as JSON.
 ///
 /// A request that matched no route is passed on untouched, to be answered 404 or 405.
-public struct JSONMediaTypeMiddleware<Context: RequestContext>: Middleware {
+public struct JSONMediaTypeMiddleware<Context: RequestContext>: RequestHook {
     public init() {}
 
-    public func handle(_ request: Request, context: Context, next: MiddlewareNext<Context>) async throws -> Response {
-        guard context.route != nil else { return try await next(request, context) }
+    public func before(_ request: Request, context: inout Context) throws {
+        guard context.route != nil else { return }
         if request.head.headers.contains("Content-Encoding") {
             throw Problem(status: 415, detail: "Request bodies must not be content-encoded; send plain JSON.")
         }
@@ -21,6 +21,5 @@ public struct JSONMediaTypeMiddleware<Context: RequestContext>: Middleware {
         if request.hasBody, let type = types.first, !MediaType.isJSON(type) {
             throw Problem(status: 415, detail: "Request bodies must be application/json.")
         }
-        return try await next(request, context)
     }
 }

@@ -1,30 +1,22 @@
-import Loop
+public import Loop
 
 /// Records every request's method, route pattern, status and latency in a `RequestMetrics`.
 /// A thrown error is recorded with the status it will be answered with.
-public struct MetricsMiddleware<Context: RequestContext>: Middleware {
+public struct MetricsMiddleware<Context: RequestContext>: RequestHook {
     private let metrics: RequestMetrics
 
     public init(metrics: RequestMetrics) {
         self.metrics = metrics
     }
 
-    public func handle(_ request: Request, context: Context, next: MiddlewareNext<Context>) async throws -> Response {
-        let start = ContinuousClock.now
-        do {
-            let response = try await next(request, context)
-            record(request, context, status: response.status, since: start)
-            return response
-        } catch {
-            record(request, context, status: Response.status(for: error), since: start)
-            throw error
+    public func after(_ request: Request, context: Context, start: MonotonicInstant, outcome: inout Result<Response, any Error>) {
+        let status: Int
+        switch outcome {
+        case .success(let response): status = response.status
+        case .failure(let error): status = Response.status(for: error)
         }
-    }
-
-    /// The pipeline runs on the loop, and middleware on their caller's executor, so this is
-    /// the loop: the registry is updated in place, without a hop.
-    private func record(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
-        let duration = ContinuousClock.now - start
+        let duration = MonotonicInstant.now - start
+        // The pipeline runs on the loop, and hooks inline in it.
         LoopActor.assumeIsolated {
             metrics.record(method: request.method, route: context.routeLabel, status: status, duration: duration)
         }

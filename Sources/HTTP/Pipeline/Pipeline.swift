@@ -8,7 +8,7 @@ import Loop
 /// exactly as for one that does, and lets logs and metrics name the route pattern.
 public struct Pipeline<Context: RequestContext>: HTTPResponder {
     let router: Router<Endpoint<Context>>
-    let middleware: [MiddlewareStep<Context>]
+    let segments: [PipelineSegment<Context>]
 
     public func respond(to request: Request) async -> Response {
         // HEAD is matched to the GET route; the connection drops the body.
@@ -17,19 +17,41 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         if case .found(let endpoint, let parameters, let pattern) = match {
             route = MatchedRoute(pattern: pattern, access: endpoint.access, parameters: parameters)
         }
-        do {
-            return try await run(0, request, Context(core: CoreRequestContext(route: route)), match)
-        } catch {
-            return Response(error: error)
+        let context = Context(core: CoreRequestContext(route: route))
+        switch await run(0, request, context, match, start: .now) {
+        case .success(let response): return response
+        case .failure(let error): return Response(error: error)
         }
     }
 
-    /// Calls middleware `index` with the rest of the chain as its `next`.
-    private func run(_ index: Int, _ request: Request, _ context: Context, _ match: RouteMatch<Endpoint<Context>>) async throws -> Response {
-        guard index < middleware.count else { return try await dispatch(request, context, match) }
-        return try await middleware[index](request, context) { request, context in
-            try await run(index + 1, request, context, match)
+    /// Runs segment `index`: its hooks' `before` in order, then its middleware with the rest
+    /// as `next` (or, in the last segment, the handler), then the entered hooks' `after` in
+    /// reverse.
+    private func run(_ index: Int, _ request: Request, _ context: Context, _ match: RouteMatch<Endpoint<Context>>,
+                     start: MonotonicInstant) async -> Result<Response, any Error> {
+        let segment = segments[index]
+        var context = context
+        var entered = 0
+        var outcome: Result<Response, any Error>
+        do {
+            for hook in segment.hooks {
+                try hook.before(request, &context)
+                entered += 1
+            }
+            if let middleware = segment.middleware {
+                outcome = .success(try await middleware(request, context) { request, context in
+                    try await run(index + 1, request, context, match, start: start).get()
+                })
+            } else {
+                outcome = .success(try await dispatch(request, context, match))
+            }
+        } catch {
+            outcome = .failure(error)
         }
+        for hook in segment.hooks[..<entered].reversed() {
+            hook.after(request, context, start, &outcome)
+        }
+        return outcome
     }
 
     private func dispatch(_ request: Request, _ context: Context, _ match: RouteMatch<Endpoint<Context>>) async throws -> Response {

@@ -1,7 +1,7 @@
 /// Collects middleware and routes, then freezes them into an immutable `Pipeline`
 /// (build-then-freeze).
 public struct PipelineBuilder<Context: RequestContext> {
-    private var middleware: [MiddlewareStep<Context>] = []
+    private var segments: [PipelineSegment<Context>] = [PipelineSegment()]
     private var routes = RouterBuilder<Endpoint<Context>>()
 
     public init() {}
@@ -12,9 +12,17 @@ public struct PipelineBuilder<Context: RequestContext> {
         // Kept as a closure made here, where the middleware's type is known, rather than as an
         // existential: a call through `any Middleware<Context>` runs the generic, unspecialised
         // implementation (through runtime metadata), which cost 1–3 µs per layer per request.
-        self.middleware.append { request, context, next in
+        segments[segments.count - 1].middleware = { request, context, next in
             try await middleware.handle(request, context: context, next: next)
         }
+        segments.append(PipelineSegment())
+    }
+
+    /// Adds a hook inside the middleware and hooks added before it (see `RequestHook`).
+    public mutating func add<H: RequestHook<Context>>(middleware hook: H) {
+        segments[segments.count - 1].hooks.append(HookCalls(
+            before: { request, context in try hook.before(request, context: &context) },
+            after: { request, context, start, outcome in hook.after(request, context: context, start: start, outcome: &outcome) }))
     }
 
     /// Adds a route. `pattern` is a path such as `/v1/dispatches/{id}/events` (see
@@ -26,7 +34,7 @@ public struct PipelineBuilder<Context: RequestContext> {
 
     /// The middleware and routes added so far, as an immutable pipeline.
     public func freeze() -> Pipeline<Context> {
-        Pipeline(router: routes.freeze(), middleware: middleware)
+        Pipeline(router: routes.freeze(), segments: segments)
     }
 }
 

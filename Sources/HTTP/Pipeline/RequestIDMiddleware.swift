@@ -1,4 +1,4 @@
-import Loop
+public import Loop
 
 /// Gives every request an id and echoes it in `X-Request-Id` on the response, error responses
 /// included, so a client's report and the server's log line can be matched up.
@@ -6,26 +6,27 @@ import Loop
 /// A client's own `X-Request-Id` is kept when it is sane: sent once, 1–64 characters, each a
 /// letter, digit, `-`, `_`, `.` or `:` (a UUID fits). Anything else is replaced by a generated id.
 /// Put it first: it turns errors thrown inside it into responses to add the header.
-public struct RequestIDMiddleware<Context: RequestContext>: Middleware {
+public struct RequestIDMiddleware<Context: RequestContext>: RequestHook {
     private let generator: RequestIDGenerator
 
     public init() {
         generator = RequestIDGenerator()
     }
 
-    public func handle(_ request: Request, context: Context, next: MiddlewareNext<Context>) async throws -> Response {
-        var context = context
-        // Middleware run on their caller's executor, and the pipeline runs on the loop.
+    public func before(_ request: Request, context: inout Context) throws {
+        // The pipeline runs on the loop, and hooks inline in it.
         context.core.requestID = Self.acceptable(request.head.headers.values("X-Request-Id"))
             ?? LoopActor.assumeIsolated { generator.next() }
+    }
+
+    public func after(_ request: Request, context: Context, start: MonotonicInstant, outcome: inout Result<Response, any Error>) {
         var response: Response
-        do {
-            response = try await next(request, context)
-        } catch {
-            response = Response(error: error)
+        switch outcome {
+        case .success(let answered): response = answered
+        case .failure(let error): response = Response(error: error)
         }
         response.headers.append((name: "X-Request-Id", value: context.requestID))
-        return response
+        outcome = .success(response)
     }
 
     /// The client's id when it sent exactly one sane one.
