@@ -22,6 +22,17 @@ public final class LoopTimer: UVHandle {
         }, delay.milliseconds, interval?.milliseconds ?? 0)
     }
 
+    /// Re-arms the timer with the callback it was last started with: for a timer re-armed on
+    /// every request, which would otherwise allocate a new closure each time.
+    public func restart(after delay: Duration) {
+        precondition(!isClosed && callback != nil, "timer restarted before it was started, or after close")
+        uv_timer_start(typed(uv_timer_t.self), { timer in
+            LoopActor.assumeIsolated {
+                UVHandle.owner(of: timer, as: LoopTimer.self).fire()
+            }
+        }, delay.milliseconds, 0)
+    }
+
     /// Stops the timer without closing it; it can be started again.
     public func stop() {
         guard !isClosed else { return }

@@ -1,34 +1,43 @@
 @testable import HTTP
 import Testing
 
-/// The server's idle set keeps the order in which connections fell idle.
+/// The server's idle queue yields the connection idle the longest, skipping entries that went
+/// stale (busy since, or closed), and stays bounded however many requests pass.
 @Suite struct IdleConnectionsTests {
     final class Token {}
 
-    @Test func theOldestIdleComesFirstThroughInsertsAndRemovals() {
+    @Test func theOldestCurrentIdleComesFirst() {
         let tokens = (0..<4).map { _ in Token() }
         let ids = tokens.map(ObjectIdentifier.init)
         var idle = IdleConnections()
-        #expect(idle.oldest == nil)
-        for id in ids[0..<3] { idle.insert(id) }
-        #expect(idle.oldest == ids[0])
-        idle.insert(ids[0])  // already in: keeps its place
-        #expect(idle.count == 3)
-        #expect(idle.oldest == ids[0])
+        var current: [ObjectIdentifier: UInt64] = [:]
+        let isCurrent = { (entry: IdleConnections.Entry) in current[entry.id] == entry.generation }
+        #expect(idle.popOldest(where: isCurrent) == nil)
+        for id in ids[0..<3] { current[id] = idle.fellIdle(id) }
+        current[ids[0]] = nil                  // busy: its entry is stale
+        current[ids[0]] = idle.fellIdle(ids[0]) // idle again: now the newest
+        current[ids[1]] = nil                  // closed
+        current[ids[3]] = idle.fellIdle(ids[3])
 
-        idle.remove(ids[1])  // from the middle
-        idle.remove(ids[0])  // the oldest
-        #expect(idle.oldest == ids[2])
-        idle.insert(ids[3])
-        idle.insert(ids[1])  // busy, then idle again: now the newest
         var order: [ObjectIdentifier] = []
-        while let oldest = idle.oldest {
+        while let oldest = idle.popOldest(where: isCurrent) {
             order.append(oldest)
-            idle.remove(oldest)
+            current[oldest] = nil
         }
-        #expect(order == [ids[2], ids[3], ids[1]])
+        #expect(order == [ids[2], ids[0], ids[3]])
         #expect(idle.count == 0)
-        idle.remove(ids[0])  // not in: nothing
-        #expect(idle.count == 0 && idle.oldest == nil)
+    }
+
+    @Test func staleEntriesAreDroppedOnceTheyOutnumberTheLive() {
+        let token = Token()
+        let id = ObjectIdentifier(token)
+        var idle = IdleConnections()
+        var generation: UInt64 = 0
+        for _ in 0..<10_000 {
+            generation = idle.fellIdle(id)   // a keep-alive connection serving request after request
+            idle.compact(live: 1) { $0.generation == generation }
+        }
+        #expect(idle.count <= 2 * 1 + 64 + 1)
+        #expect(idle.popOldest { $0.generation == generation } == id)
     }
 }

@@ -14,7 +14,11 @@ final class HTTPConnection {
     var stream: ResponseStreamWriter?
     /// What the server was last told: whether this connection is idle (may be closed for a
     /// new one at the connection limit).
-    private var reportedIdle = false
+    private(set) var isReportedIdle = false
+    /// The generation of this connection's entry among the server's idle connections.
+    private(set) var idleGeneration: UInt64 = 0
+    /// The timer's callback is set on its first start; later deadlines only re-arm it.
+    private var isTimerCallbackSet = false
     /// Answered with a refusal at the connection limit: it takes no slot while it closes.
     private(set) var isRefused = false
 
@@ -70,7 +74,12 @@ final class HTTPConnection {
         case .writeContinue:
             socket.write(ResponseHead.continueLine)
         case .armTimer(let deadline):
-            timer.start(after: deadline - .now) { [unowned self] in self.perform(self.machine.timerFired(now: .now)) }
+            if isTimerCallbackSet {
+                timer.restart(after: deadline - .now)
+            } else {
+                isTimerCallbackSet = true
+                timer.start(after: deadline - .now) { [unowned self] in self.perform(self.machine.timerFired(now: .now)) }
+            }
         case .cancelTimer:
             timer.stop()
         case .endStream:
@@ -88,7 +97,7 @@ final class HTTPConnection {
             timer.close()
             socket.close()
             stream?.clientLeft()
-            reportedIdle = false
+            isReportedIdle = false
             server.connectionClosed(self)
         }
     }
@@ -96,8 +105,8 @@ final class HTTPConnection {
     func reportIdleness() {
         // A refused connection takes no slot, so closing it would make no room.
         let idle = machine.isIdle && !isRefused
-        guard idle != reportedIdle else { return }
-        reportedIdle = idle
-        server.connection(self, isIdle: idle)
+        guard idle != isReportedIdle else { return }
+        isReportedIdle = idle
+        if idle { idleGeneration = server.connectionFellIdle(self) }
     }
 }

@@ -46,7 +46,7 @@ public final class HTTPServer {
         // At the limit, the connection idle the longest makes room: connections that send
         // nothing, or keep-alive ones with nothing in progress, must not keep out a client
         // with a request. Closing it removes it from both tables.
-        if admittedCount >= configuration.maxConnections, let oldest = idle.oldest {
+        if admittedCount >= configuration.maxConnections, let oldest = idle.popOldest(where: isCurrent) {
             connections[oldest]?.close()
         }
         let connection = HTTPConnection(socket: socket, server: self)
@@ -60,16 +60,25 @@ public final class HTTPServer {
         }
     }
 
-    /// A connection fell idle (nothing received of a request, nothing owed) or stopped being so.
-    func connection(_ connection: HTTPConnection, isIdle: Bool) {
-        if isIdle { idle.insert(ObjectIdentifier(connection)) } else { idle.remove(ObjectIdentifier(connection)) }
+    /// A connection fell idle (nothing received of a request, nothing owed); returns the
+    /// generation it keeps while it stays so.
+    func connectionFellIdle(_ connection: HTTPConnection) -> UInt64 {
+        let generation = idle.fellIdle(ObjectIdentifier(connection))
+        idle.compact(live: connections.count, isCurrent: isCurrent)
+        return generation
+    }
+
+    /// Whether an idle entry still stands for an idle connection: the one it names, still open,
+    /// idle since then (not busy in between).
+    private func isCurrent(_ entry: IdleConnections.Entry) -> Bool {
+        guard let connection = connections[entry.id] else { return false }
+        return connection.isReportedIdle && connection.idleGeneration == entry.generation
     }
 
     private var admittedCount: Int { connections.count - refusedCount }
 
     func connectionClosed(_ connection: HTTPConnection) {
         connections[ObjectIdentifier(connection)] = nil
-        idle.remove(ObjectIdentifier(connection))
         if connection.isRefused { refusedCount -= 1 }
         if isDraining && connections.isEmpty, let drained {
             self.drained = nil
