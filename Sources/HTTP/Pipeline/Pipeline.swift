@@ -35,7 +35,10 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         var outcome: Result<Response, any Error>
         do {
             for hook in segment.hooks {
-                try hook.before(request, &context)
+                switch hook.before {
+                case .sync(let before): try before(request, &context)
+                case .async(let before): try await before(request, &context)
+                }
                 entered += 1
             }
             if let middleware = segment.middleware {
@@ -49,7 +52,7 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
             outcome = .failure(error)
         }
         for hook in segment.hooks[..<entered].reversed() {
-            hook.after(request, context, start, &outcome)
+            hook.after?(request, context, start, &outcome)
         }
         return outcome
     }

@@ -21,8 +21,14 @@ public struct PipelineBuilder<Context: RequestContext> {
     /// Adds a hook inside the middleware and hooks added before it (see `RequestHook`).
     public mutating func add<H: RequestHook<Context>>(middleware hook: H) {
         segments[segments.count - 1].hooks.append(HookCalls(
-            before: { request, context in try hook.before(request, context: &context) },
+            before: .sync { request, context in try hook.before(request, context: &context) },
             after: { request, context, start, outcome in hook.after(request, context: context, start: start, outcome: &outcome) }))
+    }
+
+    /// Adds a hook that may wait on its way in (see `AsyncRequestHook`).
+    public mutating func add<H: AsyncRequestHook<Context>>(middleware hook: H) {
+        segments[segments.count - 1].hooks.append(HookCalls(
+            before: .async { request, context in try await hook.before(request, context: &context) }, after: nil))
     }
 
     /// Adds a route. `pattern` is a path such as `/v1/dispatches/{id}/events` (see

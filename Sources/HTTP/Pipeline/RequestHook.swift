@@ -26,10 +26,25 @@ extension RequestHook {
     public func after(_ request: Request, context: Context, start: MonotonicInstant, outcome: inout Result<Response, any Error>) {}
 }
 
-/// A hook's two calls, bound where its type is known (so they run specialised).
+/// A hook whose way in may wait: authentication, which asks the database when its cache
+/// does not know a token. Awaiting it inline costs one async call, where a `Middleware`
+/// wrapping the rest of the chain costs several frames and a closure per request.
+public protocol AsyncRequestHook<Context>: Sendable {
+    associatedtype Context: RequestContext
+
+    /// On the way in. Throw to answer without the rest of the pipeline.
+    func before(_ request: Request, context: inout Context) async throws
+}
+
+/// A hook's calls, bound where its type is known (so they run specialised).
 struct HookCalls<Context: RequestContext>: Sendable {
-    let before: @Sendable (Request, inout Context) throws -> Void
-    let after: @Sendable (Request, Context, MonotonicInstant, inout Result<Response, any Error>) -> Void
+    enum Before: Sendable {
+        case sync(@Sendable (Request, inout Context) throws -> Void)
+        case async(@Sendable (Request, inout Context) async throws -> Void)
+    }
+
+    let before: Before
+    let after: (@Sendable (Request, Context, MonotonicInstant, inout Result<Response, any Error>) -> Void)?
 }
 
 /// What the pipeline holds, in order: runs of hooks, each ended by an async middleware (or,

@@ -7,27 +7,25 @@ import Loop
 /// an unauthenticated client cannot map the API; with one, an unknown path is 404 and a wrong
 /// method 405. A route declaring roles answers 403 to any other role. More than one
 /// `Authorization` header is 400 on any path: which one would count is ambiguous.
-struct AuthenticationMiddleware: Middleware {
+struct AuthenticationMiddleware: AsyncRequestHook {
     let authenticator: Authenticator
 
-    func handle(_ request: Request, context: APIRequestContext, next: MiddlewareNext<APIRequestContext>) async throws -> Response {
+    func before(_ request: Request, context: inout APIRequestContext) async throws {
         let authorizations = request.head.headers.values("Authorization").count
         guard authorizations <= 1 else { throw Problem.badRequest("Send one Authorization header, not \(authorizations).") }
         let allowed: Set<Role>?
         switch context.route?.access {
-        case .anyone?: return try await next(request, context)
+        case .anyone?: return
         case .roles(let roles)?: allowed = roles
         case nil:
-            guard Self.isUnderV1(request.path) else { return try await next(request, context) }
+            guard Self.isUnderV1(request.path) else { return }
             allowed = nil
         }
-        var context = context
         let principal = try await authenticator.authenticate(request)
         if let allowed, !principal.role.may(allowed) {
             throw Problem(status: 403, detail: "The \(principal.role.rawValue) role may not use this route.")
         }
         context.identity = principal
-        return try await next(request, context)
     }
 
     /// Whether `path` is `/v1` or below it, where every request needs a token.
