@@ -33,15 +33,40 @@ enum ResponseHead {
     static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     private static let crlf: [UInt8] = [13, 10]
 
+    private static let http11: [UInt8] = Array("HTTP/1.1 ".utf8)
+
+    /// Written piece by piece: an interpolated string would be built and dropped per response.
     private static func statusLine(_ status: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: "HTTP/1.1 \(status) \(HTTPStatus.reason(status))\r\n".utf8)
+        out.append(contentsOf: http11)
+        out.append(UInt8(ascii: "0") + UInt8(status / 100 % 10))
+        out.append(UInt8(ascii: "0") + UInt8(status / 10 % 10))
+        out.append(UInt8(ascii: "0") + UInt8(status % 10))
+        out.append(32)
+        appendUTF8(HTTPStatus.reason(status), to: &out)
+        out.append(contentsOf: crlf)
     }
 
     private static func field(_ name: String, _ value: String, into out: inout [UInt8]) {
-        out.append(contentsOf: name.utf8)
+        appendUTF8(name, to: &out)
         out.append(58); out.append(32)
-        // Header values come from our own code; CR/LF would let a value forge headers.
-        for byte in value.utf8 where byte != 13 && byte != 10 { out.append(byte) }
+        // Header values come from our own code; CR/LF would let a value forge headers. Values
+        // nearly never hold one, so they are checked first and copied whole.
+        let copied = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where byte == 13 || byte == 10 { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true {
+            for byte in value.utf8 where byte != 13 && byte != 10 { out.append(byte) }
+        }
         out.append(contentsOf: crlf)
+    }
+
+    /// A string's bytes appended in one copy (native strings are contiguous UTF-8), rather than
+    /// through the generic sequence path byte by byte.
+    private static func appendUTF8(_ text: String, to out: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+            out.append(contentsOf: text.utf8)
+        }
     }
 }
