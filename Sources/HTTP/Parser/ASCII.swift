@@ -100,6 +100,15 @@ enum ASCII {
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
         let a = a.utf8, b = b.utf8
         guard a.count == b.count else { return false }
+        // Native strings are contiguous UTF-8: compare the buffers directly (every header
+        // lookup runs this against each field; zipping the views cost several times more).
+        let contiguous = a.withContiguousStorageIfAvailable { x in
+            b.withContiguousStorageIfAvailable { y in
+                for index in 0..<x.count where lowercased(x[index]) != lowercased(y[index]) { return false }
+                return true
+            }
+        }
+        if let contiguous, let equal = contiguous { return equal }
         return zip(a, b).allSatisfy { lowercased($0) == lowercased($1) }
     }
 }

@@ -9,25 +9,26 @@ extension FieldReader {
     public mutating func text(_ object: JSONObject, _ key: String, at path: JSONPath, required: Bool = false,
                               maxLength: Int = maxTextLength) -> String? {
         guard let value = value(object, key, at: path, required: required) else { return nil }
-        let fieldPath = path.member(key)
+        // The member's path is built only for a report: building it for every valid field
+        // was a measurable part of ingest.
         guard case .string(let text) = value else {
-            report(fieldPath, "must be a string")
+            report(path.member(key), "must be a string")
             return nil
         }
         guard !text.isEmpty else {
-            report(fieldPath, "must not be empty")
+            report(path.member(key), "must not be empty")
             return nil
         }
         var count = 0
         for scalar in text.unicodeScalars {
             count += 1
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                report(fieldPath, "must not contain control characters")
+                report(path.member(key), "must not contain control characters")
                 return nil
             }
         }
         guard count <= maxLength else {
-            report(fieldPath, "must be at most \(maxLength) characters")
+            report(path.member(key), "must be at most \(maxLength) characters")
             return nil
         }
         return text

@@ -115,10 +115,10 @@ public struct FieldReader: Sendable {
         return choice(value, at: path.member(key))
     }
 
-    /// A value that must be one of a vocabulary's strings.
-    public mutating func choice<V: Vocabulary>(_ value: JSONValue, at path: JSONPath, as type: V.Type = V.self) -> V? {
+    /// A value that must be one of a vocabulary's strings. The path is built only for a report.
+    public mutating func choice<V: Vocabulary>(_ value: JSONValue, at path: @autoclosure () -> JSONPath, as type: V.Type = V.self) -> V? {
         guard case .string(let text) = value, let choice = V(rawValue: text) else {
-            report(path, "must be one of: \(V.choicesText)")
+            report(path(), "must be one of: \(V.choicesText)")
             return nil
         }
         return choice
