@@ -9,59 +9,69 @@ extension ContactState {
     /// This is a storage format, not an API shape: the store keeps it beside the contact's
     /// typed columns and never shows it. `version` changes when the shape does; a snapshot of
     /// another version is not decoded and the contact is derived again from its events.
+    ///
+    /// Positional, not an object: it is written on every ingest, and member names were most of
+    /// its bytes and of the time spent writing it. The layout is `Slot`'s order.
     public var snapshot: JSONValue {
         var orders = OrderTable()
-        // Fixed, distinct keys: built without the duplicate check a dictionary literal makes
-        // (which hashes every key of an object this size), since this runs on every write.
-        let members: [JSONObject.Element] = [
-            ("version", .int(Self.snapshotVersion)),
-            ("received_at", Self.encode(receivedAt)),
-            ("answered_at", Self.encode(answeredAt)),
-            ("abandoned_at", Self.encode(abandonedAt)),
-            ("event_count", .int(Int64(eventCount))),
-            ("channel", orders.encode(channelValue) { .string($0.rawValue) }),
-            ("line", orders.encode(lineValue, JSONValue.string)),
-            ("region", orders.encode(regionValue, JSONValue.string)),
-            ("language", orders.encode(languageValue, JSONValue.string)),
-            ("caller", orders.encode(callerValue, Self.encodeCaller)),
-            ("location", orders.encode(locationValue) { ["lat": .double($0.lat), "lon": .double($0.lon)] }),
-            ("transfer", orders.encode(transferValue, JSONValue.string)),
-            ("risk", orders.encode(riskValue) { .string($0.rawValue) }),
-            ("flags", orders.encode(flagsValue) { .array($0.map { .string($0.rawValue) }) }),
-            ("consent", orders.encode(consentValue, JSONValue.bool)),
-            ("disposition", orders.encode(dispositionValue) { .string($0.rawValue) }),
-            ("orders", .array(orders.encoded)),
-        ]
-        return .object(JSONObject(uniquePairs: members))
+        var slots: [JSONValue] = []
+        slots.reserveCapacity(Slot.allCases.count)
+        slots.append(.int(Self.snapshotVersion))
+        slots.append(Self.encode(receivedAt))
+        slots.append(Self.encode(answeredAt))
+        slots.append(Self.encode(abandonedAt))
+        slots.append(.int(Int64(eventCount)))
+        slots.append(orders.encode(channelValue) { .string($0.rawValue) })
+        slots.append(orders.encode(lineValue, JSONValue.string))
+        slots.append(orders.encode(regionValue, JSONValue.string))
+        slots.append(orders.encode(languageValue, JSONValue.string))
+        slots.append(orders.encode(callerValue, Self.encodeCaller))
+        slots.append(orders.encode(locationValue) { [.double($0.lat), .double($0.lon)] })
+        slots.append(orders.encode(transferValue, JSONValue.string))
+        slots.append(orders.encode(riskValue) { .string($0.rawValue) })
+        slots.append(orders.encode(flagsValue) { .array($0.map { .string($0.rawValue) }) })
+        slots.append(orders.encode(consentValue, JSONValue.bool))
+        slots.append(orders.encode(dispositionValue) { .string($0.rawValue) })
+        slots.append(.array(orders.encoded))
+        return .array(slots)
+    }
+
+    /// The positions of a snapshot's parts.
+    private enum Slot: Int, CaseIterable {
+        case version, receivedAt, answeredAt, abandonedAt, eventCount
+        case channel, line, region, language, caller, location, transfer, risk, flags, consent, disposition
+        case orders
     }
 
     /// The state a snapshot describes, or `nil` when it is of another version or malformed.
     public init?(snapshot: JSONValue) {
-        guard let object = snapshot.objectValue, object["version"]?.intValue == Self.snapshotVersion,
-              let count = object["event_count"]?.intValue,
-              let orders = object["orders"]?.arrayValue.flatMap(Self.decodeOrders)
+        guard let slots = snapshot.arrayValue, slots.count == Slot.allCases.count,
+              slots[Slot.version.rawValue].intValue == Self.snapshotVersion,
+              let count = slots[Slot.eventCount.rawValue].intValue,
+              let orders = slots[Slot.orders.rawValue].arrayValue.flatMap(Self.decodeOrders)
         else { return nil }
+        func slot(_ slot: Slot) -> JSONValue { slots[slot.rawValue] }
         var state = ContactState()
         state.eventCount = Int(count)
-        guard Self.decode(object["received_at"], into: &state.receivedAt),
-              Self.decode(object["answered_at"], into: &state.answeredAt),
-              Self.decode(object["abandoned_at"], into: &state.abandonedAt),
-              Self.decode(object["channel"], orders, into: &state.channelValue, { $0.stringValue.flatMap(Channel.init) }),
-              Self.decode(object["line"], orders, into: &state.lineValue, \.stringValue),
-              Self.decode(object["region"], orders, into: &state.regionValue, \.stringValue),
-              Self.decode(object["language"], orders, into: &state.languageValue, \.stringValue),
-              Self.decode(object["caller"], orders, into: &state.callerValue, Self.decodeCaller),
-              Self.decode(object["location"], orders, into: &state.locationValue, Self.decodePoint),
-              Self.decode(object["transfer"], orders, into: &state.transferValue, \.stringValue),
-              Self.decode(object["risk"], orders, into: &state.riskValue, { $0.stringValue.flatMap(RiskLevel.init) }),
-              Self.decode(object["flags"], orders, into: &state.flagsValue, Self.decodeFlags),
-              Self.decode(object["consent"], orders, into: &state.consentValue, \.boolValue),
-              Self.decode(object["disposition"], orders, into: &state.dispositionValue, { $0.stringValue.flatMap(Disposition.init) })
+        guard Self.decode(slot(.receivedAt), into: &state.receivedAt),
+              Self.decode(slot(.answeredAt), into: &state.answeredAt),
+              Self.decode(slot(.abandonedAt), into: &state.abandonedAt),
+              Self.decode(slot(.channel), orders, into: &state.channelValue, { $0.stringValue.flatMap(Channel.init) }),
+              Self.decode(slot(.line), orders, into: &state.lineValue, \.stringValue),
+              Self.decode(slot(.region), orders, into: &state.regionValue, \.stringValue),
+              Self.decode(slot(.language), orders, into: &state.languageValue, \.stringValue),
+              Self.decode(slot(.caller), orders, into: &state.callerValue, Self.decodeCaller),
+              Self.decode(slot(.location), orders, into: &state.locationValue, Self.decodePoint),
+              Self.decode(slot(.transfer), orders, into: &state.transferValue, \.stringValue),
+              Self.decode(slot(.risk), orders, into: &state.riskValue, { $0.stringValue.flatMap(RiskLevel.init) }),
+              Self.decode(slot(.flags), orders, into: &state.flagsValue, Self.decodeFlags),
+              Self.decode(slot(.consent), orders, into: &state.consentValue, \.boolValue),
+              Self.decode(slot(.disposition), orders, into: &state.dispositionValue, { $0.stringValue.flatMap(Disposition.init) })
         else { return nil }
         self = state
     }
 
-    static let snapshotVersion: Int64 = 3
+    static let snapshotVersion: Int64 = 4
 
     // MARK: Encoding
 
@@ -71,12 +81,13 @@ extension ContactState {
         time.map { .int($0.microseconds) } ?? .null
     }
 
+    /// `[age, gender, race_ethnicity, zip]`.
     private static func encodeCaller(_ caller: CallerInfo) -> JSONValue {
         [
-            "age": caller.age.map { .int(Int64($0)) } ?? .null,
-            "gender": caller.gender.map(JSONValue.string) ?? .null,
-            "race_ethnicity": caller.raceEthnicity.map(JSONValue.string) ?? .null,
-            "zip": caller.zip.map(JSONValue.string) ?? .null,
+            caller.age.map { .int(Int64($0)) } ?? .null,
+            caller.gender.map(JSONValue.string) ?? .null,
+            caller.raceEthnicity.map(JSONValue.string) ?? .null,
+            caller.zip.map(JSONValue.string) ?? .null,
         ]
     }
 
@@ -120,13 +131,14 @@ extension ContactState {
     }
 
     private static func decodeCaller(_ json: JSONValue) -> CallerInfo? {
-        guard let object = json.objectValue else { return nil }
-        return CallerInfo(age: object["age"]?.intValue.map { Int($0) }, gender: object["gender"]?.stringValue,
-                          raceEthnicity: object["race_ethnicity"]?.stringValue, zip: object["zip"]?.stringValue)
+        guard let parts = json.arrayValue, parts.count == 4 else { return nil }
+        return CallerInfo(age: parts[0].intValue.map { Int($0) }, gender: parts[1].stringValue,
+                          raceEthnicity: parts[2].stringValue, zip: parts[3].stringValue)
     }
 
+    /// `[lat, lon]`.
     private static func decodePoint(_ json: JSONValue) -> GeoPoint? {
-        guard let object = json.objectValue, let lat = object["lat"]?.doubleValue, let lon = object["lon"]?.doubleValue else { return nil }
+        guard let parts = json.arrayValue, parts.count == 2, let lat = parts[0].doubleValue, let lon = parts[1].doubleValue else { return nil }
         return GeoPoint(lat: lat, lon: lon)
     }
 
