@@ -26,6 +26,9 @@ public final class Application {
         APIResponder(pipeline: makePipeline())
     }
 
+    /// Every route of the API as registered, `(method, pattern)`.
+    public var routes: [(method: String, pattern: String)] { makePipeline().routes }
+
     private func makePipeline() -> Pipeline<APIRequestContext> {
         var builder = PipelineBuilder<APIRequestContext>()
         builder.add(middleware: RequestIDMiddleware())
@@ -36,6 +39,7 @@ public final class Application {
         builder.add(middleware: JSONMediaTypeMiddleware())
         HealthRoutes.register(in: &builder, context: context)
         MetricsRoutes.register(in: &builder, metrics: metrics)
+        OpenAPIRoutes.register(in: &builder)
         EventRoutes.register(in: &builder, context: context)
         ContactRoutes.register(in: &builder, context: context)
         AuditRoutes.register(in: &builder, context: context)

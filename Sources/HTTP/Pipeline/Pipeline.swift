@@ -10,6 +10,9 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
     let router: Router<Endpoint<Context>>
     let segments: [PipelineSegment<Context>]
 
+    /// Every route as registered, `(method, pattern)`.
+    public var routes: [(method: String, pattern: String)] { router.routes }
+
     public func respond(to request: Request) async -> Response {
         // HEAD is matched to the GET route; the connection drops the body.
         let match = router.match(method: request.method, path: request.path)

@@ -29,6 +29,12 @@ public struct Router<Handler> {
         }
         return .found(handlers[route.handlerIndex], parameters, pattern: route.pattern)
     }
+
+    /// Every route as registered, `(method, pattern)`, in no particular order: for documents
+    /// that describe the routes (OpenAPI) and the tests that keep them true.
+    public var routes: [(method: String, pattern: String)] {
+        nodes.flatMap { node in node.routes.map { (method: $0.method, pattern: $0.pattern) } }
+    }
 }
 
 extension Router: Sendable where Handler: Sendable {}
