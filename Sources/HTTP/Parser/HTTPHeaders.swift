@@ -34,6 +34,11 @@ public struct HTTPHeaders: Sendable, Equatable {
         fields.compactMap { ASCII.equalsIgnoringCase($0.name, name) ? $0.value : nil }
     }
 
+    /// How many fields are called `name` (any case), without collecting their values.
+    public func count(of name: String) -> Int {
+        fields.reduce(0) { $0 + (ASCII.equalsIgnoringCase($1.name, name) ? 1 : 0) }
+    }
+
     /// Whether a field called `name` (any case) is present.
     public func contains(_ name: String) -> Bool {
         fields.contains { ASCII.equalsIgnoringCase($0.name, name) }

@@ -15,8 +15,9 @@ public struct RequestIDMiddleware<Context: RequestContext>: RequestHook {
 
     public func before(_ request: Request, context: inout Context) throws {
         // The pipeline runs on the loop, and hooks inline in it.
-        context.core.requestID = Self.acceptable(request.head.headers.values("X-Request-Id"))
-            ?? LoopActor.assumeIsolated { generator.next() }
+        let headers = request.head.headers
+        let offered = headers.count(of: "X-Request-Id") == 1 ? headers["X-Request-Id"] : nil
+        context.core.requestID = offered.flatMap(Self.acceptable) ?? LoopActor.assumeIsolated { generator.next() }
     }
 
     public func after(_ request: Request, context: Context, start: MonotonicInstant, outcome: inout Result<Response, any Error>) {
@@ -29,10 +30,9 @@ public struct RequestIDMiddleware<Context: RequestContext>: RequestHook {
         outcome = .success(response)
     }
 
-    /// The client's id when it sent exactly one sane one.
-    static func acceptable(_ values: [String]) -> String? {
-        guard values.count == 1, let value = values.first, (1...64).contains(value.utf8.count),
-              value.utf8.allSatisfy(isIDByte) else { return nil }
+    /// The client's id when it is sane (the caller checks it was sent once).
+    static func acceptable(_ value: String) -> String? {
+        guard (1...64).contains(value.utf8.count), value.utf8.allSatisfy(isIDByte) else { return nil }
         return value
     }
 

@@ -11,7 +11,7 @@ struct AuthenticationMiddleware: AsyncRequestHook {
     let authenticator: Authenticator
 
     func before(_ request: Request, context: inout APIRequestContext) async throws {
-        let authorizations = request.head.headers.values("Authorization").count
+        let authorizations = request.head.headers.count(of: "Authorization")
         guard authorizations <= 1 else { throw Problem.badRequest("Send one Authorization header, not \(authorizations).") }
         let allowed: Set<Role>?
         switch context.route?.access {

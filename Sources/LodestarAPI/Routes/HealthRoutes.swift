@@ -7,8 +7,10 @@ import Loop
 /// is current). No authentication: load balancers and orchestrators call them.
 enum HealthRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
+        // Serialised once: load balancers call this every few seconds from every instance.
+        let alive = JSONValue.object(JSONObject([("status", "ok")])).serialized()
         builder.add("GET", "/healthz", access: .anyone) { _, _ in
-            .json(["status": "ok"])
+            .json(alive)
         }
         builder.add("GET", "/readyz", access: .anyone) { _, _ in
             guard context.isMigrated, await context.database.isReachable() else {
