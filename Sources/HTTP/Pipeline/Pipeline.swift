@@ -54,8 +54,10 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         } catch {
             outcome = .failure(error)
         }
-        for hook in segment.hooks[..<entered].reversed() {
-            hook.after?(request, context, start, &outcome)
+        var index = entered
+        while index > 0 {
+            index -= 1
+            segment.hooks[index].after?(request, context, start, &outcome)
         }
         return outcome
     }

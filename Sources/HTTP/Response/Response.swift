@@ -21,12 +21,22 @@ public struct Response: Sendable {
 
     /// A JSON response with the given already-serialised body.
     public static func json(_ bytes: [UInt8], status: Int = 200, headers: [(name: String, value: String)] = []) -> Response {
-        Response(status: status, headers: [("Content-Type", "application/json")] + headers, body: .bytes(bytes))
+        Response(status: status, headers: fields(contentType: "application/json", headers), body: .bytes(bytes))
     }
 
     /// A plain-text response.
     public static func text(_ text: String, status: Int = 200, contentType: String = "text/plain; charset=utf-8") -> Response {
-        Response(status: status, headers: [("Content-Type", contentType)], body: .bytes(Array(text.utf8)))
+        Response(status: status, headers: fields(contentType: contentType, []), body: .bytes(Array(text.utf8)))
+    }
+
+    /// The content type and `headers`, in one allocation with room for what the pipeline adds
+    /// on the way out (the request id), so appending it does not copy the fields again.
+    private static func fields(contentType: String, _ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        var fields: [(name: String, value: String)] = []
+        fields.reserveCapacity(headers.count + 3)
+        fields.append((name: "Content-Type", value: contentType))
+        fields.append(contentsOf: headers)
+        return fields
     }
 
     /// The first value of a header field, matched case-insensitively.

@@ -40,6 +40,7 @@ extension HTTPConnectionStateMachine {
         open.writeBackedUpSince = nil
         if case .betweenRequests = open.reading { open.reading = .betweenRequests(since: now) }
         var actions: [Action] = []
+        actions.reserveCapacity(4)  // one allocation: growing would copy it again
         settle(&open, now: now, into: &actions)
         return actions
     }
@@ -60,6 +61,7 @@ extension HTTPConnectionStateMachine {
         open.writeBackedUpSince = since
         state = .open(open)
         var actions: [Action] = []
+        actions.reserveCapacity(4)  // one allocation: growing would copy it again
         armTimer(for: deadline(open), into: &actions)
         return actions
     }

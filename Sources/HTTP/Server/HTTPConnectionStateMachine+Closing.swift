@@ -31,6 +31,7 @@ extension HTTPConnectionStateMachine {
         closing.deadline = now + Self.linger
         state = .closing(closing)
         var actions: [Action] = []
+        actions.reserveCapacity(4)  // one allocation: growing would copy it again
         armTimer(for: closing.deadline, into: &actions)
         return actions
     }

@@ -28,6 +28,7 @@ extension HTTPConnectionStateMachine {
         state = .modifying
         parser.append(bytes)
         var actions: [Action] = []
+        actions.reserveCapacity(4)  // one allocation: growing would copy it again
         if !parse(&open, now: now) {
             open.isReadingPaused = true
             actions.append(.stopReading)

@@ -6,6 +6,7 @@ extension HTTPConnectionStateMachine {
     mutating func timerFired(now: Instant) -> [Action] {
         armedDeadline = nil
         var actions: [Action] = []
+        actions.reserveCapacity(4)  // one allocation: growing would copy it again
         switch state {
         case .open(var open):
             state = .modifying
