@@ -1,8 +1,8 @@
 import Loop
 
-/// The one place every request passes: it is routed first, so every middleware knows the matched
-/// route (or that none matched), then runs through the middleware chain, and finally reaches its
-/// handler, or a 404 or 405 when no route matched.
+/// The one place every request passes: it is routed first, so every hook and middleware knows
+/// the matched route (or that none matched), then runs through them in the order added, and
+/// finally reaches its handler, or a 404 or 405 when no route matched.
 ///
 /// Routing before the middleware lets access control answer 401 for a path that does not exist
 /// exactly as for one that does, and lets logs and metrics name the route pattern.
@@ -54,10 +54,10 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         } catch {
             outcome = .failure(error)
         }
-        var index = entered
-        while index > 0 {
-            index -= 1
-            segment.hooks[index].after?(request, context, start, &outcome)
+        var unwinding = entered
+        while unwinding > 0 {
+            unwinding -= 1
+            segment.hooks[unwinding].after?(request, context, start, &outcome)
         }
         return outcome
     }
