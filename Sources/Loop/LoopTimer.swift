@@ -15,22 +15,22 @@ public final class LoopTimer: UVHandle {
     public func start(after delay: Duration, repeating interval: Duration? = nil, _ callback: @escaping @LoopActor () -> Void) {
         precondition(!isClosed, "timer used after close")
         self.callback = callback
-        uv_timer_start(typed(uv_timer_t.self), { timer in
-            LoopActor.assumeIsolated {
-                UVHandle.owner(of: timer, as: LoopTimer.self).fire()
-            }
-        }, delay.milliseconds, interval?.milliseconds ?? 0)
+        arm(after: delay, repeating: interval)
     }
 
     /// Re-arms the timer with the callback it was last started with: for a timer re-armed on
     /// every request, which would otherwise allocate a new closure each time.
     public func restart(after delay: Duration) {
         precondition(!isClosed && callback != nil, "timer restarted before it was started, or after close")
+        arm(after: delay, repeating: nil)
+    }
+
+    private func arm(after delay: Duration, repeating interval: Duration?) {
         uv_timer_start(typed(uv_timer_t.self), { timer in
             LoopActor.assumeIsolated {
                 UVHandle.owner(of: timer, as: LoopTimer.self).fire()
             }
-        }, delay.milliseconds, 0)
+        }, delay.milliseconds, interval?.milliseconds ?? 0)
     }
 
     /// Stops the timer without closing it; it can be started again.

@@ -1,7 +1,5 @@
+import Loop
 public import Postgres
-#if canImport(Glibc)
-import Glibc
-#endif
 import Time
 
 extension PostgresBenchmark {
@@ -22,8 +20,6 @@ extension PostgresBenchmark {
 
     /// The wall-clock time as RFC 3339 text, as an application stamps a received event.
     private static func wallClockNow() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Timestamp(microseconds: Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000).rfc3339
+        Timestamp(microseconds: WallClock.microsecondsSinceEpoch).rfc3339
     }
 }

@@ -1,5 +1,6 @@
 import JSON
 import Logging
+import Loop
 import Time
 #if canImport(Glibc)
 import Glibc
@@ -47,8 +48,6 @@ struct JSONLogHandler: LogHandler {
     }
 
     private static func timestamp() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Timestamp(microseconds: Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1_000).rfc3339
+        Timestamp(microseconds: WallClock.microsecondsSinceEpoch).rfc3339
     }
 }

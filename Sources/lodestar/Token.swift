@@ -24,15 +24,9 @@ struct Token: ParsableCommand {
 
         func validate() throws {
             guard Role(rawValue: role) != nil else { throw ValidationError("role must be one of \(Role.choicesText)") }
-            for text in [name] + source where !Self.isIdentifier(text) {
+            for text in [name] + source where !Identifier.isValid(text) {
                 throw ValidationError("names and sources must be 1 to 200 characters without control characters")
             }
-        }
-
-        /// The same rule as event identifiers (SPEC §3), since a name is a source.
-        static func isIdentifier(_ text: String) -> Bool {
-            let scalars = text.unicodeScalars
-            return (1...200).contains(scalars.count) && !scalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
         }
 
         @LoopActor

@@ -14,10 +14,8 @@ lodestar_bench_setup lodestar_growth
 trap 'kill "${server:-0}" 2>/dev/null || true; lodestar_bench_stop' EXIT
 
 token=$("$bin" token create --role ingest --name "growth")
-port=${PORT:-18092}
-LODESTAR_PORT=$port LODESTAR_LOG_LEVEL=warning LODESTAR_MAX_EVENTS_PER_CONTACT=$((HISTORY * 2)) "$bin" serve &
-server=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+export LODESTAR_MAX_EVENTS_PER_CONTACT=$((HISTORY + 1000000))  # room for every post of the run
+lodestar_bench_serve "${PORT:-18092}"
 echo "# contact growth benchmark $(date -u '+%Y-%m-%d %H:%M UTC') host=$(hostname) cores=$(nproc) duration=${DURATION}s"
 
 for start in $(seq 0 1000 $((HISTORY - 1))); do

@@ -21,10 +21,7 @@ DURATION=$DURATION BENCH_PG_DIR=$PG_DIR FSYNC_TEST=0 "$BENCH/pgbench-ingest.sh" 
 # The baseline's tables would otherwise be vacuumed by autovacuum during our runs.
 psql -q -c "VACUUM ANALYZE bench_events, bench_contacts"
 token=$("$bin" token create --role ingest --name "bench-$(date +%s)")
-port=${PORT:-18090}
-LODESTAR_PORT=$port LODESTAR_LOG_LEVEL=warning "$bin" serve &
-server=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+lodestar_bench_serve "${PORT:-18090}"
 
 for batch in 1 100; do
   # Same starting point as each pgbench run: no checkpoint debt from the run before.

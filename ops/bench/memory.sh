@@ -16,10 +16,7 @@ trap 'kill "${server:-0}" "${sampler:-0}" 2>/dev/null || true; lodestar_bench_st
 
 ingest=$("$bin" token create --role ingest --name "mem-ingest")
 reader=$("$bin" token create --role manager --name "mem-reader")
-port=${PORT:-18091}
-LODESTAR_PORT=$port LODESTAR_LOG_LEVEL=warning "$bin" serve &
-server=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+lodestar_bench_serve "${PORT:-18091}"
 rss() { awk '/^VmRSS/{print $2}' "/proc/$server/status"; }
 echo "# memory benchmark $(date -u '+%Y-%m-%d %H:%M UTC') host=$(hostname) cores=$(nproc)"
 echo "rss at start: $(( $(rss) / 1024 )) MB"

@@ -20,3 +20,13 @@ lodestar_bench_setup() {
 lodestar_bench_stop() {
   "$BENCH/pg-local.sh" stop "$PG_DIR" >/dev/null
 }
+
+# Starts `$bin serve` on port $1 (log level warning; other LODESTAR_* settings from the
+# environment) in the background, sets `server` to its pid and `port`, and waits until it is
+# ready.
+lodestar_bench_serve() {
+  port=$1
+  LODESTAR_PORT=$port LODESTAR_LOG_LEVEL=warning "$bin" serve &
+  server=$!
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+}

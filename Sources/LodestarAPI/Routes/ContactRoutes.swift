@@ -16,7 +16,7 @@ enum ContactRoutes {
             let contactID = requestContext.parameters["contact_id"] ?? ""
             // No stored contact has such an id (SPEC §3 bounds identifiers), so it is unknown,
             // and a control character must never reach the database or the audit log.
-            guard PathIdentifier.isPlausible(contactID) else { throw Problem.notFound("No contact with this id is known.") }
+            guard Identifier.isValid(contactID) else { throw Problem.notFound("No contact with this id is known.") }
             var query = QueryReader(request)
             let limit = query.integer("timeline_limit", in: 1...maxTimelineLimit) ?? defaultTimelineLimit
             var after: EventOrder?
@@ -36,7 +36,7 @@ enum ContactRoutes {
                 ("follow_ups", []),
             ]
             if let next = view.next {
-                json.append(("next", .string("/v1/contacts/\(PathIdentifier.escaped(contactID))?timeline_limit=\(limit)&after=\(TimelineCursor.encode(next))")))
+                json.append(("next", .string("/v1/contacts/\(QueryValue.escaped(contactID))?timeline_limit=\(limit)&after=\(TimelineCursor.encode(next))")))
             }
             return .json(.object(JSONObject(json)))
         }

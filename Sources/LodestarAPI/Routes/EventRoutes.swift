@@ -2,6 +2,8 @@ import HTTP
 import JSON
 import LodestarCore
 import LodestarStore
+import Loop
+import Time
 
 /// `POST /v1/events` (ingest): one event or `{"events": [...]}`, stored all-or-nothing,
 /// answered only after the transaction holding it committed (SPEC §3).
@@ -13,7 +15,7 @@ enum EventRoutes {
             let body = try request.jsonBody()
             let events: [ContactEvent]
             do {
-                events = try validation.validate(body: body, defaultSource: principal.name, now: WallClock.now())
+                events = try validation.validate(body: body, defaultSource: principal.name, now: Timestamp(microseconds: WallClock.microsecondsSinceEpoch))
             } catch let failure as ValidationFailure {
                 throw Problem.validation(failure.issues.map { (path: $0.path, message: $0.message) })
             }

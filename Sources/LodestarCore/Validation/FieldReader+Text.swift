@@ -3,7 +3,7 @@ public import Time
 
 extension FieldReader {
     /// The longest identifier or free-text field accepted, in Unicode scalars.
-    public static let maxTextLength = 200
+    public static let maxTextLength = Identifier.maxLength
 
     /// A non-empty string member of at most `maxLength` scalars without control characters.
     public mutating func text(_ object: JSONObject, _ key: String, at path: JSONPath, required: Bool = false,
@@ -22,7 +22,7 @@ extension FieldReader {
         var count = 0
         for scalar in text.unicodeScalars {
             count += 1
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            if Identifier.isControl(scalar) {
                 report(path.member(key), "must not contain control characters")
                 return nil
             }

@@ -48,7 +48,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): out += "?"
+            case _ where Identifier.isControl(scalar): out += "?"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -25,7 +25,7 @@ public final class ContactStore {
             try results.check()
             guard let row = try results.rows(fold).first else { return nil }
             let state: ContactState
-            if let stored = row[0].string.flatMap({ try? JSON.parse(Array($0.utf8)) }).flatMap(ContactState.init(snapshot:)) {
+            if let stored = ContactState(storedFold: row[0].string) {
                 state = stored
             } else {
                 // Written before folds were stored: derive it from the events, once per read

@@ -53,7 +53,7 @@ struct IngestHandler: GroupCommitHandler {
         var unfolded: [String] = []
         for row in try read.rows(folds) {
             guard let contactID = row[0].string else { throw IngestStoreCorrupt() }
-            if let state = row[1].string.flatMap({ try? JSON.parse(Array($0.utf8)) }).flatMap(ContactState.init(snapshot:)) {
+            if let state = ContactState(storedFold: row[1].string) {
                 stored.states[contactID] = state
             } else {
                 unfolded.append(contactID)

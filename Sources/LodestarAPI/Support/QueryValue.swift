@@ -1,20 +1,3 @@
-/// Identifiers taken from a request path (`{contact_id}`, later `{team_id}`...).
-enum PathIdentifier {
-    /// Whether the id could name something stored: 1–200 characters, none a control
-    /// character (SPEC §3). Anything else is answered 404 before the database is asked.
-    static func isPlausible(_ id: String) -> Bool {
-        var count = 0
-        for scalar in id.unicodeScalars {
-            count += 1
-            if count > 200 || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return false }
-        }
-        return count > 0
-    }
-
-    /// The id percent-encoded for a path segment (RFC 3986 unreserved characters kept).
-    static func escaped(_ id: String) -> String { QueryValue.escaped(id) }
-}
-
 /// Values placed in a URL this server writes (`next` links).
 enum QueryValue {
     /// Percent-encoded but for RFC 3986's unreserved characters: safe in a path segment and
