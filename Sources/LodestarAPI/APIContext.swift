@@ -33,9 +33,12 @@ public struct APISettings: Sendable {
     public var maxEventsPerBatch: Int
     /// How long a token lookup is reused; a revoked token works at most this long after.
     public var tokenCacheTTL: Duration
+    /// How often an idle `/v1/stream` sends a comment, so that proxies keep it open.
+    public var streamHeartbeat: Duration
 
-    public init(maxEventsPerBatch: Int = 1000, tokenCacheTTL: Duration = .seconds(5)) {
+    public init(maxEventsPerBatch: Int = 1000, tokenCacheTTL: Duration = .seconds(5), streamHeartbeat: Duration = .seconds(15)) {
         self.maxEventsPerBatch = maxEventsPerBatch
         self.tokenCacheTTL = tokenCacheTTL
+        self.streamHeartbeat = streamHeartbeat
     }
 }

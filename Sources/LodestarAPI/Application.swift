@@ -18,6 +18,12 @@ public final class Application {
     /// Marks the schema as current: `/readyz` answers 200 from then on (while the database answers).
     public func markMigrated() { context.isMigrated = true }
 
+    /// Starts the work a serving process does besides answering requests (the change feed
+    /// behind `/v1/stream`); call once the schema is current.
+    public func startBackgroundWork() {
+        context.database.changeFeed.start()
+    }
+
     /// The pipeline of the whole API. Middleware, outermost first: the request id (echoed on every
     /// answer), the access log and metrics (which see every answer, errors included), a database
     /// outage turned into 503, authentication (before anything reveals whether a route exists),
@@ -43,6 +49,7 @@ public final class Application {
         EventRoutes.register(in: &builder, context: context)
         ContactRoutes.register(in: &builder, context: context)
         AuditRoutes.register(in: &builder, context: context)
+        StreamRoutes.register(in: &builder, context: context)
         return builder.freeze()
     }
 }

@@ -9,6 +9,9 @@ public final class Database {
     public let events: EventStore
     public let contacts: ContactStore
     public let audit: AuditLog
+    /// Board changes for the stream, and this process's live feed of them.
+    public let changeLog: ChangeLog
+    public let changeFeed: ChangeFeed
 
     private init(pool: PostgresPool, maxEventsPerContact: Int) {
         self.pool = pool
@@ -16,6 +19,8 @@ public final class Database {
         events = EventStore(pool: pool, maxEventsPerContact: maxEventsPerContact)
         contacts = ContactStore(pool: pool)
         audit = AuditLog(pool: pool)
+        changeLog = ChangeLog(pool: pool)
+        changeFeed = ChangeFeed(log: changeLog)
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections
@@ -39,6 +44,7 @@ public final class Database {
 
     /// Closes every connection.
     public func close() {
+        changeFeed.stop()
         pool.close()
     }
 }

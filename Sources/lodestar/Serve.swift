@@ -69,6 +69,7 @@ struct Serve: LoopCommand {
                 let applied = try await database.migrate(directory: DatabaseLocation.migrationsDirectory())
                 if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.joined(separator: ","))"]) }
                 application.markMigrated()
+                application.startBackgroundWork()
                 return
             } catch where isDatabaseUnavailable(error) {
                 logger.warning("database unreachable; will retry migrations", metadata: ["retry_in": "\(delay)"])
@@ -102,12 +103,13 @@ extension Serve {
     }
 
     /// API limits from the environment: `LODESTAR_MAX_EVENTS_PER_BATCH` (1000),
-    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5).
+    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5), `LODESTAR_STREAM_HEARTBEAT_SECONDS` (15).
     func apiSettings() throws -> APISettings {
         let environment = Environment()
         return APISettings(
             maxEventsPerBatch: try environment.integer("LODESTAR_MAX_EVENTS_PER_BATCH") ?? 1000,
-            tokenCacheTTL: .seconds(try environment.integer("LODESTAR_TOKEN_CACHE_SECONDS") ?? 5))
+            tokenCacheTTL: .seconds(try environment.integer("LODESTAR_TOKEN_CACHE_SECONDS") ?? 5),
+            streamHeartbeat: .seconds(try environment.integer("LODESTAR_STREAM_HEARTBEAT_SECONDS") ?? 15))
     }
 }
 

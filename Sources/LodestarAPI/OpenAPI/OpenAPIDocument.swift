@@ -49,6 +49,17 @@ enum OpenAPIDocument {
             ],
             "responses": responses(ok: "a page of entries", schema: "AuditPage", errors: [401, 403, 422, 503]),
         ]],
+        "/v1/stream": ["get": [
+            "summary": "Server-Sent Events of board changes (dispatch, team, follow_up, signal) from every process (roles dispatcher, manager). With Last-Event-ID, the changes missed come first, in order.",
+            "parameters": [
+                parameter("Last-Event-ID", in: "header", schema: ["type": "string", "description": "the id of the last event received"]),
+            ],
+            "responses": [
+                "200": ["description": "an endless text/event-stream: `id`, `event` (the kind) and `data` (the resource as JSON) per change, comments as heartbeats",
+                        "content": ["text/event-stream": ["schema": ["type": "string"]]]],
+                "401": ["description": "no valid token"], "403": ["description": "wrong role"], "503": ["description": "the database is unreachable"],
+            ],
+        ]],
     ]
 
     private static func operation(_ summary: String, public isPublic: Bool, ok: String) -> JSONValue {

@@ -1,0 +1,85 @@
+public import Loop
+import Postgres
+
+/// The durable log behind `GET /v1/stream` (SPEC §4): numbers committed changes in the order
+/// readers can see them, reads them back from a position, and forgets old ones.
+///
+/// Why numbering is separate from appending: see `sql/004_change_log.sql`.
+@LoopActor
+public final class ChangeLog {
+    let pool: PostgresPool
+    /// Changes are kept at least this long, so that a client reconnecting within it misses
+    /// nothing (SPEC §4: at least an hour).
+    public static let retention: Duration = .seconds(2 * 3600)
+    /// Where committed appends wake the sequencer, and where numbered changes are announced.
+    static let appendedChannel = "lodestar_change_appended"
+    static let numberedChannel = "lodestar_changes"
+    /// One sequencer at a time, whichever process it runs in.
+    private static let sequencerLock: Int64 = 0x4c44_5354_4348_4731
+
+    init(pool: PostgresPool) { self.pool = pool }
+
+    /// Numbers every committed, unnumbered change, oldest append first, and announces the new
+    /// highest number to every process. Returns how many were numbered.
+    @discardableResult
+    public func numberCommitted() async throws -> Int {
+        try await pool.transaction { tx in
+            // The lock first: the UPDATE's snapshot then includes everything the previous
+            // sequencer numbered, so `max(seq)` is the true top and numbers never repeat.
+            _ = try await tx.query("SELECT pg_advisory_xact_lock($1)", [Self.sequencerLock])
+            let rows = try await tx.query("""
+                WITH pending AS (
+                    SELECT id, row_number() OVER (ORDER BY id) AS n FROM change_log WHERE seq IS NULL
+                ), top AS (SELECT coalesce(max(seq), 0) AS s FROM change_log)
+                UPDATE change_log c SET seq = top.s + pending.n FROM pending, top
+                WHERE c.id = pending.id
+                RETURNING c.seq
+                """)
+            let highest = rows.compactMap { $0[0].int64 }.max()
+            if let highest { _ = try await tx.query("SELECT pg_notify($1, $2)", [Self.numberedChannel, String(highest)]) }
+            return rows.count
+        }
+    }
+
+    /// Numbered changes after `position`, in order, at most `limit`.
+    public func read(after position: Int64, limit: Int) async throws -> [NumberedChange] {
+        let rows = try await pool.query(
+            "SELECT seq, kind, body::text FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2", [position, limit])
+        return rows.compactMap { row in
+            guard let seq = row[0].int64, let kind = row[1].string.flatMap(ChangeKind.init(rawValue:)), let body = row[2].string
+            else { return nil }
+            return NumberedChange(position: seq, kind: kind, body: body)
+        }
+    }
+
+    /// The highest number given so far (0 when none): where a client that asks for no history starts.
+    public func latestPosition() async throws -> Int64 {
+        try await pool.query("SELECT coalesce(max(seq), 0) FROM change_log")[0][0].int64 ?? 0
+    }
+
+    /// Deletes numbered changes older than the retention, always keeping the newest (its number
+    /// is where numbering continues).
+    @discardableResult
+    public func prune() async throws -> Int {
+        let seconds = Self.retention.components.seconds
+        return try await pool.query("""
+            DELETE FROM change_log
+            WHERE recorded_at < now() - make_interval(secs => $1) AND seq < (SELECT max(seq) FROM change_log)
+            RETURNING 1
+            """, [seconds]).count
+    }
+
+    /// Notifications that changes were committed (to number) or numbered (to read), from this
+    /// process's listening connection.
+    func notifications() async throws -> (appended: AsyncStream<PostgresNotification>, numbered: AsyncStream<PostgresNotification>) {
+        (try await pool.notifications(channel: Self.appendedChannel), try await pool.notifications(channel: Self.numberedChannel))
+    }
+}
+
+/// A change with its place in the log: `position` is the SSE event id.
+public struct NumberedChange: Sendable, Equatable {
+    public var position: Int64
+    public var kind: ChangeKind
+    /// The resource as JSON text, exactly as stored.
+    public var body: String
+}
