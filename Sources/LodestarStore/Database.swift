@@ -9,6 +9,7 @@ public final class Database {
     public let events: EventStore
     public let contacts: ContactStore
     public let audit: AuditLog
+    public let followUps: FollowUpStore
 
     private init(pool: PostgresPool, maxEventsPerContact: Int) {
         self.pool = pool
@@ -16,6 +17,7 @@ public final class Database {
         events = EventStore(pool: pool, maxEventsPerContact: maxEventsPerContact)
         contacts = ContactStore(pool: pool)
         audit = AuditLog(pool: pool)
+        followUps = FollowUpStore(pool: pool)
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections
