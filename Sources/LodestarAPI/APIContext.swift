@@ -12,6 +12,7 @@ final class APIContext {
     let events: EventStore
     let contacts: ContactStore
     let audit: AuditLog
+    let followUps: FollowUpStore
     let database: Database
     let logger: Logger
     /// Set once migrations have been applied; `/readyz` waits for it.
@@ -24,6 +25,7 @@ final class APIContext {
         self.events = database.events
         self.contacts = database.contacts
         self.audit = database.audit
+        self.followUps = database.followUps
         self.logger = logger
     }
 }
@@ -33,6 +35,8 @@ public struct APISettings: Sendable {
     public var maxEventsPerBatch: Int
     /// How long a token lookup is reused; a revoked token works at most this long after.
     public var tokenCacheTTL: Duration
+    /// Attempts that close a follow-up unreached, and the overdue sweep's interval.
+    public var followUp = FollowUpSettings()
 
     public init(maxEventsPerBatch: Int = 1000, tokenCacheTTL: Duration = .seconds(5)) {
         self.maxEventsPerBatch = maxEventsPerBatch

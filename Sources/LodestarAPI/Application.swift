@@ -10,10 +10,19 @@ public final class Application {
     let context: APIContext
     /// Request counts and latencies by method, route pattern and status, for `/metrics`.
     public let metrics = RequestMetrics()
+    let overdueSweeper: OverdueSweeper
 
     public init(database: Database, settings: APISettings = APISettings(), logger: Logger) {
         context = APIContext(settings: settings, database: database, logger: logger)
+        overdueSweeper = OverdueSweeper(store: database.followUps, interval: settings.followUp.sweepInterval, logger: logger)
     }
+
+    /// Starts flagging overdue follow-ups (SPEC §6), every `followUp.sweepInterval`; call once
+    /// the schema is migrated.
+    public func startOverdueSweep() { overdueSweeper.start() }
+
+    /// Stops the overdue sweep, before the database is closed.
+    public func stopOverdueSweep() { overdueSweeper.stop() }
 
     /// Marks the schema as current: `/readyz` answers 200 from then on (while the database answers).
     public func markMigrated() { context.isMigrated = true }
@@ -38,11 +47,13 @@ public final class Application {
         builder.add(middleware: AuthenticationMiddleware(authenticator: context.authenticator))
         builder.add(middleware: JSONMediaTypeMiddleware())
         HealthRoutes.register(in: &builder, context: context)
-        MetricsRoutes.register(in: &builder, metrics: metrics)
+        MetricsRoutes.register(in: &builder, metrics: metrics, overdueSweeper: overdueSweeper)
         OpenAPIRoutes.register(in: &builder)
         EventRoutes.register(in: &builder, context: context)
         ContactRoutes.register(in: &builder, context: context)
         AuditRoutes.register(in: &builder, context: context)
+        FollowUpRoutes.register(in: &builder, context: context)
+        FollowUpAttemptRoutes.register(in: &builder, context: context)
         return builder.freeze()
     }
 }

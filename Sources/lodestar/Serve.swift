@@ -54,6 +54,7 @@ struct Serve: LoopCommand {
         logger.info("shutting down", metadata: ["signal": "\(signal)"])
         migrations.cancel()
         await server.shutdown()
+        application.stopOverdueSweep()
         memoryReturn.close()
         database.close()
         logger.info("stopped")
@@ -69,6 +70,7 @@ struct Serve: LoopCommand {
                 let applied = try await database.migrate(directory: DatabaseLocation.migrationsDirectory())
                 if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.joined(separator: ","))"]) }
                 application.markMigrated()
+                application.startOverdueSweep()
                 return
             } catch where isDatabaseUnavailable(error) {
                 logger.warning("database unreachable; will retry migrations", metadata: ["retry_in": "\(delay)"])
@@ -102,12 +104,14 @@ extension Serve {
     }
 
     /// API limits from the environment: `LODESTAR_MAX_EVENTS_PER_BATCH` (1000),
-    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5).
+    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5), and the follow-up settings (`followUpSettings`).
     func apiSettings() throws -> APISettings {
         let environment = Environment()
-        return APISettings(
+        var settings = APISettings(
             maxEventsPerBatch: try environment.integer("LODESTAR_MAX_EVENTS_PER_BATCH") ?? 1000,
             tokenCacheTTL: .seconds(try environment.integer("LODESTAR_TOKEN_CACHE_SECONDS") ?? 5))
+        settings.followUp = try followUpSettings()
+        return settings
     }
 }
 
