@@ -12,6 +12,7 @@ final class APIContext {
     let events: EventStore
     let contacts: ContactStore
     let audit: AuditLog
+    let followUps: FollowUpStore
     let database: Database
     let logger: Logger
     /// Set once migrations have been applied; `/readyz` waits for it.
@@ -24,6 +25,7 @@ final class APIContext {
         self.events = database.events
         self.contacts = database.contacts
         self.audit = database.audit
+        self.followUps = database.followUps
         self.logger = logger
     }
 }
@@ -35,6 +37,8 @@ public struct APISettings: Sendable {
     public var tokenCacheTTL: Duration
     /// How often an idle `/v1/stream` sends a comment, so that proxies keep it open.
     public var streamHeartbeat: Duration
+    /// Attempts that close a follow-up unreached, and the overdue sweep's interval.
+    public var followUp = FollowUpSettings()
 
     public init(maxEventsPerBatch: Int = 1000, tokenCacheTTL: Duration = .seconds(5), streamHeartbeat: Duration = .seconds(15)) {
         self.maxEventsPerBatch = maxEventsPerBatch

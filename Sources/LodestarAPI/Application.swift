@@ -10,18 +10,28 @@ public final class Application {
     let context: APIContext
     /// Request counts and latencies by method, route pattern and status, for `/metrics`.
     public let metrics = RequestMetrics()
+    let overdueSweeper: OverdueSweeper
 
     public init(database: Database, settings: APISettings = APISettings(), logger: Logger) {
         context = APIContext(settings: settings, database: database, logger: logger)
+        overdueSweeper = OverdueSweeper(store: database.followUps, interval: settings.followUp.sweepInterval, logger: logger)
     }
 
     /// Marks the schema as current: `/readyz` answers 200 from then on (while the database answers).
     public func markMigrated() { context.isMigrated = true }
 
-    /// Starts the work a serving process does besides answering requests (the change feed
-    /// behind `/v1/stream`); call once the schema is current.
+    /// Starts the work a serving process does besides answering requests: the change feed
+    /// behind `/v1/stream`, and flagging overdue follow-ups every `followUp.sweepInterval`
+    /// (SPEC §6). Call once the schema is current.
     public func startBackgroundWork() {
         context.database.changeFeed.start()
+        overdueSweeper.start()
+    }
+
+    /// Stops the background work, before the database is closed.
+    public func stopBackgroundWork() {
+        overdueSweeper.stop()
+        context.database.changeFeed.stop()
     }
 
     /// The pipeline of the whole API. Middleware, outermost first: the request id (echoed on every
@@ -44,12 +54,14 @@ public final class Application {
         builder.add(middleware: AuthenticationMiddleware(authenticator: context.authenticator))
         builder.add(middleware: JSONMediaTypeMiddleware())
         HealthRoutes.register(in: &builder, context: context)
-        MetricsRoutes.register(in: &builder, metrics: metrics)
+        MetricsRoutes.register(in: &builder, metrics: metrics, overdueSweeper: overdueSweeper)
         OpenAPIRoutes.register(in: &builder)
         EventRoutes.register(in: &builder, context: context)
         ContactRoutes.register(in: &builder, context: context)
         AuditRoutes.register(in: &builder, context: context)
         StreamRoutes.register(in: &builder, context: context)
+        FollowUpRoutes.register(in: &builder, context: context)
+        FollowUpAttemptRoutes.register(in: &builder, context: context)
         return builder.freeze()
     }
 }

@@ -12,6 +12,7 @@ public final class Database {
     /// Board changes for the stream, and this process's live feed of them.
     public let changeLog: ChangeLog
     public let changeFeed: ChangeFeed
+    public let followUps: FollowUpStore
 
     private init(pool: PostgresPool, maxEventsPerContact: Int) {
         self.pool = pool
@@ -21,6 +22,7 @@ public final class Database {
         audit = AuditLog(pool: pool)
         changeLog = ChangeLog(pool: pool)
         changeFeed = ChangeFeed(log: changeLog)
+        followUps = FollowUpStore(pool: pool)
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections

@@ -54,6 +54,7 @@ struct Serve: LoopCommand {
         logger.info("shutting down", metadata: ["signal": "\(signal)"])
         migrations.cancel()
         await server.shutdown()
+        application.stopBackgroundWork()
         memoryReturn.close()
         database.close()
         logger.info("stopped")
@@ -103,13 +104,16 @@ extension Serve {
     }
 
     /// API limits from the environment: `LODESTAR_MAX_EVENTS_PER_BATCH` (1000),
-    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5), `LODESTAR_STREAM_HEARTBEAT_SECONDS` (15).
+    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5), `LODESTAR_STREAM_HEARTBEAT_SECONDS` (15), and the
+    /// follow-up settings (`followUpSettings`).
     func apiSettings() throws -> APISettings {
         let environment = Environment()
-        return APISettings(
+        var settings = APISettings(
             maxEventsPerBatch: try environment.integer("LODESTAR_MAX_EVENTS_PER_BATCH") ?? 1000,
             tokenCacheTTL: .seconds(try environment.integer("LODESTAR_TOKEN_CACHE_SECONDS") ?? 5),
             streamHeartbeat: .seconds(try environment.integer("LODESTAR_STREAM_HEARTBEAT_SECONDS") ?? 15))
+        settings.followUp = try followUpSettings()
+        return settings
     }
 }
 

@@ -15,66 +15,66 @@ import Testing
         (try? JSON.parse(Array(event.data.utf8)))?["team_id"]?.stringValue
     }
 
-    @Test func aChangeReachesTheClientsOfEveryProcess() throws {
+    @Test func aChangeReachesTheClientsOfEveryProcess() async throws {
         let fixture = try ServerFixture.start()
         let second = try ServerProcess(database: fixture.database)
         defer { _ = second.stop() }
-        let first = try EventStreamClient(port: fixture.server.port, token: fixture.token("dispatcher"))
-        let other = try EventStreamClient(port: second.port, token: fixture.token("manager"))
+        let first = try await EventStreamClient(port: fixture.server.port, token: fixture.token("dispatcher"))
+        let other = try await EventStreamClient(port: second.port, token: fixture.token("manager"))
         #expect(first.status == 200)
         #expect(other.status == 200)
         let team = uniqueID("team")
         try Self.appendTeamChange(team, database: fixture.database)
         for client in [first, other] {
-            let event = try client.next(timeout: 10)
+            let event = try await client.next(timeout: 10)
             #expect(event?.name == "team")
             #expect(event.flatMap(Self.teamID) == team)
             #expect(event?.id == "1")
         }
     }
 
-    @Test func aClientResumingWithLastEventIDGetsWhatItMissedInOrderOnce() throws {
+    @Test func aClientResumingWithLastEventIDGetsWhatItMissedInOrderOnce() async throws {
         let fixture = try ServerFixture.start()
         let token = fixture.token("dispatcher")
-        let before = try EventStreamClient(port: fixture.server.port, token: token)
+        let before = try await EventStreamClient(port: fixture.server.port, token: token)
         let seen = (1...3).map { _ in uniqueID("seen") }
         for team in seen { try Self.appendTeamChange(team, database: fixture.database) }
         var received: [EventStreamClient.Event] = []
-        while received.count < 3, let event = try before.next(timeout: 10) { received.append(event) }
+        while received.count < 3, let event = try await before.next(timeout: 10) { received.append(event) }
         #expect(received.compactMap(Self.teamID) == seen)
         let lastID = try #require(received.last?.id)
 
         // Disconnected while three more changes are committed.
         let missed = (1...3).map { _ in uniqueID("missed") }
         for team in missed { try Self.appendTeamChange(team, database: fixture.database) }
-        let resumed = try EventStreamClient(port: fixture.server.port, token: token, lastEventID: lastID)
+        let resumed = try await EventStreamClient(port: fixture.server.port, token: token, lastEventID: lastID)
         var replayed: [EventStreamClient.Event] = []
-        while replayed.count < 3, let event = try resumed.next(timeout: 10) { replayed.append(event) }
+        while replayed.count < 3, let event = try await resumed.next(timeout: 10) { replayed.append(event) }
         #expect(replayed.compactMap(Self.teamID) == missed)
         let ids = replayed.compactMap { $0.id.flatMap { Int($0) } }
         #expect(ids == ids.sorted() && Set(ids).count == 3)
         // Then live changes follow, and nothing is sent twice.
         let live = uniqueID("live")
         try Self.appendTeamChange(live, database: fixture.database)
-        let rest = try resumed.events(within: 3)
+        let rest = try await resumed.events(within: 3)
         #expect(rest.compactMap(Self.teamID) == [live])
     }
 
-    @Test func aClientWithoutLastEventIDStartsWithTheNextChange() throws {
+    @Test func aClientWithoutLastEventIDStartsWithTheNextChange() async throws {
         let fixture = try ServerFixture.start()
         try Self.appendTeamChange(uniqueID("old"), database: fixture.database)
         // Let the old change be numbered before the client connects.
-        Thread.sleep(forTimeInterval: 1)
-        let client = try EventStreamClient(port: fixture.server.port, token: fixture.token("manager"))
+        try await Task.sleep(for: .seconds(1))
+        let client = try await EventStreamClient(port: fixture.server.port, token: fixture.token("manager"))
         let fresh = uniqueID("new")
         try Self.appendTeamChange(fresh, database: fixture.database)
-        let events = try client.events(within: 3)
+        let events = try await client.events(within: 3)
         #expect(events.compactMap(Self.teamID) == [fresh])
     }
 
-    @Test func theStreamIsForDispatchersAndManagersOnly() throws {
+    @Test func theStreamIsForDispatchersAndManagersOnly() async throws {
         let fixture = try ServerFixture.start()
-        #expect(try EventStreamClient(port: fixture.server.port, token: nil).status == 401)
-        #expect(try EventStreamClient(port: fixture.server.port, token: fixture.token("ingest")).status == 403)
+        #expect(try await EventStreamClient(port: fixture.server.port, token: nil).status == 401)
+        #expect(try await EventStreamClient(port: fixture.server.port, token: fixture.token("ingest")).status == 403)
     }
 }

@@ -10,7 +10,7 @@ enum OpenAPIDocument {
         "info": [
             "title": "Lodestar",
             "version": "0.6",
-            "description": "Operations and routing backend of a behavioural-health crisis system (988): contact events, contacts, audit.",
+            "description": "Operations and routing backend of a behavioural-health crisis system (988): contact events, contacts, follow-ups, audit.",
         ],
         "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]], "schemas": schemas],
         "security": [["bearer": []]],
@@ -60,6 +60,33 @@ enum OpenAPIDocument {
                 "401": ["description": "no valid token"], "403": ["description": "wrong role"], "503": ["description": "the database is unreachable"],
             ],
         ]],
+        "/v1/follow-ups": [
+            "post": [
+                "summary": "Create a follow-up for a known contact (role dispatcher): due at due_at, or within a duration of its creation (at, default now).",
+                "requestBody": ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/NewFollowUp"]]]],
+                "responses": responses(ok: "the follow-up, created", schema: "FollowUp", errors: [400, 401, 403, 404, 415, 422, 503], status: 201),
+            ],
+            "get": [
+                "summary": "Follow-ups by due time (role dispatcher); every status when status is absent; the read is audited.",
+                "parameters": [
+                    parameter("status", in: "query", schema: ["enum": ["open", "overdue", "closed"], "description": "open includes overdue ones"]),
+                    parameter("due_before", in: "query", schema: ["type": "string", "format": "date-time"]),
+                    parameter("limit", in: "query", schema: ["type": "integer", "minimum": 1, "maximum": 1000, "default": 100]),
+                ],
+                "responses": responses(ok: "the follow-ups", schema: "FollowUpList", errors: [401, 403, 422, 503]),
+            ],
+        ],
+        "/v1/follow-ups/{id}": ["get": [
+            "summary": "A follow-up with its attempts (role dispatcher); the read is audited.",
+            "parameters": [parameter("id", in: "path", required: true, schema: ["type": "string", "format": "uuid"])],
+            "responses": responses(ok: "the follow-up", schema: "FollowUp", errors: [401, 403, 404, 503]),
+        ]],
+        "/v1/follow-ups/{id}/attempts": ["post": [
+            "summary": "Record an attempt to reach the person (role dispatcher): reached completes, declined declines, the configured number of unsuccessful attempts closes unable_to_reach.",
+            "parameters": [parameter("id", in: "path", required: true, schema: ["type": "string", "format": "uuid"])],
+            "requestBody": ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Attempt"]]]],
+            "responses": responses(ok: "the updated follow-up", schema: "FollowUp", errors: [400, 401, 403, 404, 409, 415, 422, 503]),
+        ]],
     ]
 
     private static func operation(_ summary: String, public isPublic: Bool, ok: String) -> JSONValue {
@@ -72,9 +99,9 @@ enum OpenAPIDocument {
         ["name": .string(name), "in": .string(location), "required": .bool(required), "schema": schema]
     }
 
-    private static func responses(ok: String, schema: String, errors: [Int]) -> JSONValue {
+    private static func responses(ok: String, schema: String, errors: [Int], status: Int = 200) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("200", ["description": .string(ok), "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(schema)")]]]]),
+            (String(status), ["description": .string(ok), "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(schema)")]]]]),
         ]
         for status in errors {
             members.append((String(status), ["description": "problem details", "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]))
@@ -112,6 +139,30 @@ enum OpenAPIDocument {
                 "resource": ["type": "string"], "detail": [:],
             ]]],
             "next": ["type": "string"],
+        ]],
+        "NewFollowUp": ["type": "object", "required": ["contact_id"], "description": "exactly one of due_at and within", "properties": [
+            "contact_id": ["type": "string", "minLength": 1, "maxLength": 200],
+            "due_at": ["type": "string", "format": "date-time"],
+            "within": ["type": "string", "format": "duration", "description": "ISO 8601, e.g. PT24H (weeks, days, hours, minutes, seconds)"],
+            "at": ["type": "string", "format": "date-time", "description": "creation time, default now"],
+        ]],
+        "Attempt": ["type": "object", "required": ["outcome"], "properties": [
+            "at": ["type": "string", "format": "date-time", "description": "default now; not before the creation or the previous attempt"],
+            "outcome": ["enum": ["reached", "no_answer", "left_message", "declined", "wrong_number"]],
+        ]],
+        "FollowUp": ["type": "object", "properties": [
+            "id": ["type": "string", "format": "uuid"], "contact_id": ["type": "string"],
+            "created_at": ["type": "string", "format": "date-time"], "due_at": ["type": "string", "format": "date-time"],
+            "status": ["enum": ["open", "completed", "declined", "unable_to_reach"]],
+            "overdue": ["type": "boolean", "description": "open and past due_at"],
+            "attempts": ["type": "array", "items": ["type": "object", "properties": [
+                "at": ["type": "string", "format": "date-time"],
+                "outcome": ["enum": ["reached", "no_answer", "left_message", "declined", "wrong_number"]],
+            ]]],
+            "closed_at": ["type": ["string", "null"], "format": "date-time"],
+        ]],
+        "FollowUpList": ["type": "object", "properties": [
+            "follow_ups": ["type": "array", "items": ["$ref": "#/components/schemas/FollowUp"]],
         ]],
     ]
 }

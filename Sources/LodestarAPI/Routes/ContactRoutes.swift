@@ -33,7 +33,7 @@ enum ContactRoutes {
                 ("timeline", .array(view.timeline)),
                 ("decisions", []),
                 ("dispatches", []),
-                ("follow_ups", []),
+                ("follow_ups", FollowUpRoutes.contactJSON(view.followUps)),
             ]
             if let next = view.next {
                 json.append(("next", .string("/v1/contacts/\(QueryValue.escaped(contactID))?timeline_limit=\(limit)&after=\(TimelineCursor.encode(next))")))

@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// A `GET /v1/stream` client on a blocking socket: sends the request, reads the head, then
-/// de-chunks the body and parses Server-Sent Events, skipping comments (heartbeats).
+/// A `GET /v1/stream` client: sends the request, reads the head, then de-chunks the body and
+/// parses Server-Sent Events, skipping comments (heartbeats). Reads never block: between polls
+/// it sleeps as a task, so waiting for an event holds none of the test runner's few threads.
 final class EventStreamClient {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
@@ -20,7 +21,7 @@ final class EventStreamClient {
     private var body: [UInt8] = []
 
     /// Connects and sends the request; `status` is the response's.
-    init(port: Int, token: String?, lastEventID: String? = nil) throws {
+    init(port: Int, token: String?, lastEventID: String? = nil) async throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
         self.fd = fd
@@ -37,14 +38,14 @@ final class EventStreamClient {
         if let lastEventID { head += "Last-Event-ID: \(lastEventID)\r\n" }
         let request = Array((head + "\r\n").utf8)
         _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while status == 0 {
             if let end = Self.find([13, 10, 13, 10], in: raw) {
                 let headText = String(decoding: raw[..<end], as: UTF8.self)
                 status = Int(headText.split(separator: " ").dropFirst().first ?? "") ?? -1
                 raw.removeFirst(end + 4)
             } else {
-                guard Date() < deadline, try receive(timeout: deadline.timeIntervalSinceNow) else { throw Failure(description: "no response head") }
+                guard Date() < deadline, await receive(until: deadline) else { throw Failure(description: "no response head") }
             }
         }
     }
@@ -52,33 +53,38 @@ final class EventStreamClient {
     deinit { close(fd) }
 
     /// The next event within `timeout` seconds, or nil when none came (or the stream ended).
-    func next(timeout: Double) throws -> Event? {
+    func next(timeout: Double) async throws -> Event? {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             dechunk()
             if let event = takeEvent() { return event }
-            let left = deadline.timeIntervalSinceNow
-            guard left > 0, try receive(timeout: left) else { return nil }
+            guard await receive(until: deadline) else { return nil }
         }
     }
 
     /// Every event that arrives within `timeout` seconds.
-    func events(within timeout: Double) throws -> [Event] {
+    func events(within timeout: Double) async throws -> [Event] {
         let deadline = Date().addingTimeInterval(timeout)
         var events: [Event] = []
-        while let event = try next(timeout: max(0.01, deadline.timeIntervalSinceNow)) { events.append(event) }
+        while let event = try await next(timeout: max(0.01, deadline.timeIntervalSinceNow)) { events.append(event) }
         return events
     }
 
-    /// Reads what is available within `timeout`; false on timeout or end of stream.
-    private func receive(timeout: Double) throws -> Bool {
-        var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000) + 1000)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+    /// Appends what arrives before `deadline`; false on timeout or end of stream.
+    private func receive(until deadline: Date) async -> Bool {
         var buffer = [UInt8](repeating: 0, count: 65536)
-        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { return false }
-        raw += buffer[0..<count]
-        return true
+        // At least one read, however late this task runs: on a loaded test runner the deadline
+        // may pass while the bytes have long been waiting.
+        repeat {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if count > 0 {
+                raw += buffer[0..<count]
+                return true
+            }
+            if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+        } while Date() < deadline
+        return false
     }
 
     /// Moves complete chunks from `raw` to `body`.

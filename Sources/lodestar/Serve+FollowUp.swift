@@ -1,0 +1,17 @@
+import ArgumentParser
+import LodestarAPI
+
+extension Serve {
+    /// Follow-up settings from the environment: `LODESTAR_FOLLOW_UP_MAX_ATTEMPTS` (3:
+    /// unsuccessful attempts that close a follow-up as `unable_to_reach`) and
+    /// `LODESTAR_FOLLOW_UP_SWEEP_SECONDS` (30: between overdue sweeps, so a follow-up is flagged
+    /// within a minute of falling due).
+    func followUpSettings() throws -> FollowUpSettings {
+        let environment = Environment()
+        let maxAttempts = try environment.integer("LODESTAR_FOLLOW_UP_MAX_ATTEMPTS") ?? 3
+        guard maxAttempts >= 1 else { throw ValidationError("LODESTAR_FOLLOW_UP_MAX_ATTEMPTS must be at least 1") }
+        let sweepSeconds = try environment.integer("LODESTAR_FOLLOW_UP_SWEEP_SECONDS") ?? 30
+        guard sweepSeconds >= 1 else { throw ValidationError("LODESTAR_FOLLOW_UP_SWEEP_SECONDS must be at least 1") }
+        return FollowUpSettings(maxAttempts: maxAttempts, sweepInterval: .seconds(sweepSeconds))
+    }
+}
