@@ -1,4 +1,4 @@
-public import Time
+import Time
 public import JSON
 
 extension ContactState {
