@@ -12,6 +12,7 @@ final class APIContext {
     let events: EventStore
     let contacts: ContactStore
     let audit: AuditLog
+    let indicators: IndicatorStore
     let followUps: FollowUpStore
     let database: Database
     let logger: Logger
@@ -25,6 +26,7 @@ final class APIContext {
         self.events = database.events
         self.contacts = database.contacts
         self.audit = database.audit
+        self.indicators = database.indicators
         self.followUps = database.followUps
         self.logger = logger
     }
@@ -39,6 +41,9 @@ public struct APISettings: Sendable {
     public var streamHeartbeat: Duration
     /// Attempts that close a follow-up unreached, and the overdue sweep's interval.
     public var followUp = FollowUpSettings()
+    /// A contact answered within this many seconds of being received counts as answered on
+    /// target (SPEC §7, `answered_within_target_rate`).
+    public var answerTargetSeconds: Double = 20
 
     public init(maxEventsPerBatch: Int = 1000, tokenCacheTTL: Duration = .seconds(5), streamHeartbeat: Duration = .seconds(15)) {
         self.maxEventsPerBatch = maxEventsPerBatch

@@ -60,6 +60,7 @@ public final class Application {
         ContactRoutes.register(in: &builder, context: context)
         AuditRoutes.register(in: &builder, context: context)
         StreamRoutes.register(in: &builder, context: context)
+        ReportRoutes.register(in: &builder, context: context)
         FollowUpRoutes.register(in: &builder, context: context)
         FollowUpAttemptRoutes.register(in: &builder, context: context)
         return builder.freeze()

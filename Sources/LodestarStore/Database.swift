@@ -13,6 +13,7 @@ public final class Database {
     public let changeLog: ChangeLog
     public let changeFeed: ChangeFeed
     public let followUps: FollowUpStore
+    public let indicators: IndicatorStore
 
     private init(pool: PostgresPool, maxEventsPerContact: Int) {
         self.pool = pool
@@ -23,6 +24,7 @@ public final class Database {
         changeLog = ChangeLog(pool: pool)
         changeFeed = ChangeFeed(log: changeLog)
         followUps = FollowUpStore(pool: pool)
+        indicators = IndicatorStore(pool: pool)
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections

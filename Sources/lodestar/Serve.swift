@@ -113,6 +113,7 @@ extension Serve {
             tokenCacheTTL: .seconds(try environment.integer("LODESTAR_TOKEN_CACHE_SECONDS") ?? 5),
             streamHeartbeat: .seconds(try environment.integer("LODESTAR_STREAM_HEARTBEAT_SECONDS") ?? 15))
         settings.followUp = try followUpSettings()
+        settings.answerTargetSeconds = Double(try environment.integer("LODESTAR_ANSWER_TARGET_SECONDS") ?? 20)
         return settings
     }
 }

@@ -87,6 +87,44 @@ enum OpenAPIDocument {
             "requestBody": ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Attempt"]]]],
             "responses": responses(ok: "the updated follow-up", schema: "FollowUp", errors: [400, 401, 403, 404, 409, 415, 422, 503]),
         ]],
+        "/v1/reports/indicators": ["get": [
+            "summary": "Quality indicators over [from, to), grouped, with small cells suppressed (role manager; suppress=false for admins only).",
+            "parameters": .array(reportParameters + [
+                parameter("format", in: "query", schema: ["type": "string", "enum": ["json", "csv", "html"], "default": "json"]),
+                parameter("suppress", in: "query", schema: ["type": "boolean", "default": true]),
+            ]),
+            "responses": [
+                "200": ["description": "the report", "content": [
+                    "application/json": ["schema": ["type": "object"]], "text/csv": ["schema": ["type": "string"]],
+                    "text/html": ["schema": ["type": "string"]],
+                ]],
+                "401": ["description": "no valid token"], "403": ["description": "wrong role, or suppress=false without the admin role"],
+                "422": ["description": "a parameter is malformed, unknown or contradictory"], "503": ["description": "the database is unreachable"],
+            ],
+        ]],
+        "/v1/reports/spc": ["get": [
+            "summary": "Statistical process control: a p-chart (rates) or XmR chart (times) per group, with signals (role manager).",
+            "parameters": .array(reportParameters + [
+                parameter("indicator", in: "query", required: true, schema: ["type": "string"]),
+                parameter("period", in: "query", schema: ["type": "string", "enum": ["day", "week", "month"], "default": "week"]),
+                parameter("baseline", in: "query", schema: ["type": "integer", "minimum": 1]),
+                parameter("format", in: "query", schema: ["type": "string", "enum": ["json", "html"], "default": "json"]),
+            ]),
+            "responses": [
+                "200": ["description": "the charts", "content": [
+                    "application/json": ["schema": ["type": "object"]], "text/html": ["schema": ["type": "string"]],
+                ]],
+                "401": ["description": "no valid token"], "403": ["description": "wrong role"],
+                "422": ["description": "a parameter is malformed, unknown or contradictory"], "503": ["description": "the database is unreachable"],
+            ],
+        ]],
+    ]
+
+    private static let reportParameters: [JSONValue] = [
+        parameter("from", in: "query", required: true, schema: ["type": "string", "format": "date-time"]),
+        parameter("to", in: "query", required: true, schema: ["type": "string", "format": "date-time"]),
+        parameter("tz", in: "query", schema: ["type": "string", "default": "UTC"]),
+        parameter("group_by", in: "query", schema: ["type": "string", "description": "comma-separated dimensions"]),
     ]
 
     private static func operation(_ summary: String, public isPublic: Bool, ok: String) -> JSONValue {
