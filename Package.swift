@@ -70,7 +70,7 @@ let package = Package(
         // Database throughput measurements for ops/bench/db.sh; not part of the server.
         .target(name: "PostgresBench", dependencies: ["Postgres", "Loop", "Time"], swiftSettings: strict),
         .executableTarget(name: "lodestar-bench", dependencies: [
-            "PostgresBench", "Postgres", "Loop",
+            "PostgresBench", "Postgres", "Loop", "LodestarCore", "JSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
