@@ -70,7 +70,7 @@ let package = Package(
         // Database throughput measurements for ops/bench/db.sh; not part of the server.
         .target(name: "PostgresBench", dependencies: ["Postgres", "Loop", "Time"], swiftSettings: strict),
         .executableTarget(name: "lodestar-bench", dependencies: [
-            "PostgresBench", "Postgres", "Loop",
+            "PostgresBench", "Postgres", "Loop", "LodestarCore", "JSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Loop", "JSON"], swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresBench", "Loop", "Time"], swiftSettings: strict),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres"], swiftSettings: strict),
-        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON", "Time"], swiftSettings: strict),
+        .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON", "Time", "ZoneInfo"], swiftSettings: strict),
         .testTarget(name: "TimeTests", dependencies: ["Time", "ZoneInfo"], swiftSettings: strict),
         .testTarget(name: "LodestarAPITests", dependencies: [
             "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "EmbeddedPostgres", "Loop", "JSON", "Time", "Postgres",

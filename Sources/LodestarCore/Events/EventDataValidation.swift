@@ -70,7 +70,7 @@ public enum EventDataValidation {
     }
 
     /// Flags as a set in canonical order: a repeated flag says nothing new, so it is not an error.
-    private static func flags(_ data: JSONObject, at path: JSONPath, reader: inout FieldReader) -> [ContactFlag]? {
+    static func flags(_ data: JSONObject, at path: JSONPath, reader: inout FieldReader) -> [ContactFlag]? {
         guard let value = reader.value(data, "flags", at: path, required: false) else { return nil }
         let flagsPath = path.member("flags")
         guard case .array(let items) = value else {
