@@ -61,6 +61,8 @@ public final class Application {
         AuditRoutes.register(in: &builder, context: context)
         StreamRoutes.register(in: &builder, context: context)
         ReportRoutes.register(in: &builder, context: context)
+        RulesetRoutes.register(in: &builder, context: context)
+        RoutingRoutes.register(in: &builder, context: context)
         FollowUpRoutes.register(in: &builder, context: context)
         FollowUpAttemptRoutes.register(in: &builder, context: context)
         return builder.freeze()

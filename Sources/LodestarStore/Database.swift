@@ -1,3 +1,4 @@
+import LodestarCore
 public import Loop
 import Postgres
 
@@ -14,6 +15,9 @@ public final class Database {
     public let changeFeed: ChangeFeed
     public let followUps: FollowUpStore
     public let indicators: IndicatorStore
+    public let rulesets: RulesetStore
+    public let compiledRulesets: CompiledRulesets
+    public let decisions: DecisionStore
 
     private init(pool: PostgresPool, maxEventsPerContact: Int) {
         self.pool = pool
@@ -25,6 +29,9 @@ public final class Database {
         changeFeed = ChangeFeed(log: changeLog)
         followUps = FollowUpStore(pool: pool)
         indicators = IndicatorStore(pool: pool)
+        rulesets = RulesetStore(pool: pool)
+        compiledRulesets = CompiledRulesets(store: rulesets)
+        decisions = DecisionStore(pool: pool)
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections
@@ -36,9 +43,12 @@ public final class Database {
                  maxEventsPerContact: maxEventsPerContact)
     }
 
-    /// Applies pending migrations from `directory`; returns the names applied.
+    /// Applies pending migrations from `directory`, then gives a new install the default
+    /// routing ruleset (`rules/default.json`) as version 1, active; returns the names applied.
     public func migrate(directory: String) async throws -> [String] {
-        try await Migrator(directory: directory).migrate(pool).map(\.name)
+        let applied = try await Migrator(directory: directory).migrate(pool).map(\.name)
+        try await rulesets.installIfEmpty(document: Ruleset.default.document)
+        return applied
     }
 
     /// True when the database answers a trivial query now (for `/readyz`).

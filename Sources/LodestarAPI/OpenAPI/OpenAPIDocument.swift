@@ -118,6 +118,37 @@ enum OpenAPIDocument {
                 "422": ["description": "a parameter is malformed, unknown or contradictory"], "503": ["description": "the database is unreachable"],
             ],
         ]],
+        "/v1/rulesets": ["post": [
+            "summary": "Validate a ruleset document and store it as the next version, inactive (role admin): 201 with the version and warnings for rules that can never fire; 422 with the path of every error.",
+            "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object"]]]],
+            "responses": responses(ok: "the new version and its warnings", schema: "RulesetCreated", errors: [400, 401, 403, 415, 422, 503], status: 201),
+        ]],
+        "/v1/rulesets/active": ["get": [
+            "summary": "The active ruleset (roles manager, admin).",
+            "responses": responses(ok: "the ruleset", schema: "Ruleset", errors: [401, 403, 404, 503]),
+        ]],
+        "/v1/rulesets/{version}": ["get": [
+            "summary": "One ruleset version (roles manager, admin).",
+            "parameters": [parameter("version", in: "path", required: true, schema: ["type": "integer", "minimum": 1])],
+            "responses": responses(ok: "the ruleset", schema: "Ruleset", errors: [401, 403, 404, 503]),
+        ]],
+        "/v1/rulesets/{version}/activate": ["post": [
+            "summary": "Make this version the one every process routes with from the next decision on (role admin).",
+            "parameters": [parameter("version", in: "path", required: true, schema: ["type": "integer", "minimum": 1])],
+            "responses": responses(ok: "the ruleset, now active", schema: "Ruleset", errors: [401, 403, 404, 503]),
+        ]],
+        "/v1/routing/simulate": ["post": [
+            "summary": "Decide for a contact's facts under a ruleset (a version, an inline document, or the active one), explaining every rule tried; no side effects (role manager).",
+            "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "required": ["contact"],
+                "properties": ["ruleset": ["oneOf": [["type": "integer"], ["type": "object"]]], "contact": ["type": "object"]]]]]],
+            "responses": responses(ok: "the decision and its explanation", schema: "Simulation", errors: [400, 401, 403, 415, 422, 503]),
+        ]],
+        "/v1/routing/replay": ["post": [
+            "summary": "Re-decide every contact whose latest assessment lies in [from, to) under a version, with the facts it had then; no side effects (role manager).",
+            "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "required": ["version", "from", "to"],
+                "properties": ["version": ["type": "integer"], "from": ["type": "string", "format": "date-time"], "to": ["type": "string", "format": "date-time"]]]]]],
+            "responses": responses(ok: "counts by recorded and replayed action, and the contacts whose decision would change", schema: "Replay", errors: [400, 401, 403, 415, 422, 503]),
+        ]],
     ]
 
     private static let reportParameters: [JSONValue] = [
@@ -148,6 +179,20 @@ enum OpenAPIDocument {
     }
 
     private static let schemas: JSONValue = [
+        "RulesetCreated": ["type": "object", "required": ["version", "warnings"], "properties": [
+            "version": ["type": "integer"], "warnings": ["type": "array", "items": ["type": "object"]],
+        ]],
+        "Ruleset": ["type": "object", "required": ["version", "active", "created_at", "warnings", "document"], "properties": [
+            "version": ["type": "integer"], "active": ["type": "boolean"], "created_at": ["type": "string", "format": "date-time"],
+            "warnings": ["type": "array", "items": ["type": "object"]], "document": ["type": "object"],
+        ]],
+        "Simulation": ["type": "object", "required": ["decision", "explanation"], "properties": [
+            "decision": ["type": "object"], "explanation": ["type": "array", "items": ["type": "object"]],
+        ]],
+        "Replay": ["type": "object", "required": ["contacts", "transitions", "changed"], "properties": [
+            "contacts": ["type": "integer"], "transitions": ["type": "array", "items": ["type": "object"]],
+            "changed": ["type": "array", "items": ["type": "object"]],
+        ]],
         "Problem": ["type": "object", "required": ["type", "title", "status", "detail"], "properties": [
             "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"], "detail": ["type": "string"],
             "errors": ["type": "array", "items": ["type": "object", "properties": ["path": ["type": "string"], "message": ["type": "string"]]]],

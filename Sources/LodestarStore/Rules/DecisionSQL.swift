@@ -1,0 +1,60 @@
+public import LodestarCore
+import Postgres
+public import Time
+
+/// A decision as recorded, with what carrying it out created (SPEC §5's decision object).
+public struct StoredDecision: Sendable {
+    public var contactID: String
+    /// The assessment it was made for.
+    public var source: String
+    public var eventID: String
+    public var assessedAt: Timestamp
+    public var rulesetVersion: Int
+    public var decision: RuleDecision
+    public var dispatch: (id: Int64, teamID: String?, etaMinutes: Double?)?
+    public var followUp: (id: String, dueAt: Timestamp)?
+}
+
+/// Reading recorded decisions back, with their dispatch's current team and ETA.
+enum DecisionSQL {
+    static let columns = """
+        d.contact_id, d.source, d.event_id, d.assessed_at, d.ruleset_version, d.rule_id, d.action, d.priority,
+        d.requires, d.follow_up, d.experiment_id, d.experiment_arm, d.dispatch_id, x.team_id, x.eta_minutes,
+        d.follow_up_id::text, f.due_at
+        """
+    static let joins = """
+        LEFT JOIN dispatches x ON x.id = d.dispatch_id
+        LEFT JOIN follow_ups f ON f.id = d.follow_up_id
+        """
+
+    /// A contact's decisions, in the order of their assessments.
+    static let ofContact = """
+        SELECT \(columns) FROM decisions d \(joins)
+        WHERE d.contact_id = $1 ORDER BY d.assessed_at, d.decided_at
+        """
+
+    /// The decisions of the assessments with the given keys (`$1` sources, `$2` event ids).
+    static let ofEvents = """
+        SELECT \(columns) FROM decisions d \(joins)
+        JOIN unnest($1::text[], $2::text[]) AS k(source, event_id) ON k.source = d.source AND k.event_id = d.event_id
+        """
+
+    static func decision(_ row: PostgresRow) -> StoredDecision? {
+        guard let contactID = row[0].string, let source = row[1].string, let eventID = row[2].string,
+              let assessedAt = row[3].timestamp, let version = row[4].int, let ruleID = row[5].string,
+              let action = row[6].string.flatMap(RoutingAction.init(rawValue:)),
+              let priority = row[7].string.flatMap(DispatchPriority.init(rawValue:))
+        else { return nil }
+        let requires = (try? row[8].decode([String].self)) ?? []
+        let followUp = row[9].string.flatMap { try? ISODuration(iso8601: $0) }
+        var experiment: ExperimentAssignment?
+        if let id = row[10].string, let arm = row[11].string { experiment = ExperimentAssignment(id: id, arm: arm) }
+        var stored = StoredDecision(
+            contactID: contactID, source: source, eventID: eventID, assessedAt: assessedAt, rulesetVersion: version,
+            decision: RuleDecision(ruleID: ruleID, action: action, priority: priority, requires: requires,
+                                   followUp: followUp, experiment: experiment))
+        if let dispatchID = row[12].int64 { stored.dispatch = (dispatchID, row[13].string, row[14].double) }
+        if let followUpID = row[15].string, let dueAt = row[16].timestamp { stored.followUp = (followUpID, dueAt) }
+        return stored
+    }
+}
