@@ -1,3 +1,4 @@
+public import LodestarCore
 public import Loop
 import Postgres
 
@@ -9,22 +10,30 @@ public final class Database {
     public let events: EventStore
     public let contacts: ContactStore
     public let audit: AuditLog
+    public let regions: RegionStore
+    public let teams: TeamStore
+    public let dispatches: DispatchStore
 
-    private init(pool: PostgresPool, maxEventsPerContact: Int) {
+    private init(pool: PostgresPool, maxEventsPerContact: Int, eta: ETAModel) {
         self.pool = pool
         tokens = TokenStore(pool: pool)
         events = EventStore(pool: pool, maxEventsPerContact: maxEventsPerContact)
         contacts = ContactStore(pool: pool)
         audit = AuditLog(pool: pool)
+        regions = RegionStore(pool: pool)
+        teams = TeamStore(pool: pool, eta: eta)
+        dispatches = DispatchStore(pool: pool, eta: eta)
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections
     /// are made on demand, so this succeeds even while the database is down. Eight: up to four
     /// ingest transactions in flight, and the rest for reads and other writes.
-    /// `maxEventsPerContact` bounds what one contact may cost (beyond it a post is refused).
-    public static func open(connectionString: String, poolSize: Int = 8, maxEventsPerContact: Int = 10_000) -> Database {
+    /// `maxEventsPerContact` bounds what one contact may cost (beyond it a post is refused);
+    /// `eta` estimates how long teams take to reach contacts.
+    public static func open(connectionString: String, poolSize: Int = 8, maxEventsPerContact: Int = 10_000,
+                            eta: ETAModel = ETAModel()) -> Database {
         Database(pool: PostgresPool(configuration: PostgresPoolConfiguration(conninfo: connectionString, size: poolSize)),
-                 maxEventsPerContact: maxEventsPerContact)
+                 maxEventsPerContact: maxEventsPerContact, eta: eta)
     }
 
     /// Applies pending migrations from `directory`; returns the names applied.

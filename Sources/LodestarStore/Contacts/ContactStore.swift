@@ -20,6 +20,7 @@ public final class ContactStore {
             var batch = PostgresBatch()
             let fold = batch.add("SELECT fold::text FROM contacts WHERE contact_id = $1", [contactID])
             let page = batch.add(TimelineSQL.page, TimelineSQL.parameters(contactID, after: after, limit: timelineLimit + 1))
+            let dispatches = batch.add(DispatchSQL.ofContact, [contactID])
             batch.add(Self.auditRead, [actor, "contact/\(contactID)", contactID])
             let results = try await tx.execute(batch)
             try results.check()
@@ -36,7 +37,8 @@ public final class ContactStore {
             var timeline = try results.rows(page).map(TimelineSQL.entry)
             let hasMore = timeline.count > timelineLimit
             if hasMore { timeline.removeLast() }
-            return ContactView(state: state, timeline: timeline.map(\.body), next: hasMore ? timeline.last?.order : nil)
+            return ContactView(state: state, timeline: timeline.map(\.body), next: hasMore ? timeline.last?.order : nil,
+                               dispatches: try results.rows(dispatches).map { try DispatchSQL.dispatch($0) })
         }
     }
 }
@@ -56,4 +58,6 @@ public struct ContactView: Sendable {
     public var timeline: [JSONValue]
     /// Where the next page starts, when there is one.
     public var next: EventOrder?
+    /// The contact's dispatches, oldest request first.
+    public var dispatches: [Dispatch] = []
 }
