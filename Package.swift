@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "LodestarCore", dependencies: ["JSON", "Time"], swiftSettings: strict),
         .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON", "Loop", "Time"], swiftSettings: strict),
         .target(name: "LodestarAPI", dependencies: [
-            "LodestarCore", "LodestarStore", "HTTP", "JSON", "Postgres", "Loop", "Time",
+            "LodestarCore", "LodestarStore", "HTTP", "JSON", "Postgres", "Loop", "Time", "ZoneInfo",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "lodestar", dependencies: [

@@ -43,6 +43,10 @@ public final class Application {
         EventRoutes.register(in: &builder, context: context)
         ContactRoutes.register(in: &builder, context: context)
         AuditRoutes.register(in: &builder, context: context)
+        RegionRoutes.register(in: &builder, context: context)
+        TeamRoutes.register(in: &builder, context: context)
+        DispatchRoutes.register(in: &builder, context: context)
+        DispatchBoardRoutes.register(in: &builder, context: context)
         return builder.freeze()
     }
 }

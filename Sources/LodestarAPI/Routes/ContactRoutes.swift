@@ -32,7 +32,7 @@ enum ContactRoutes {
                 ("state", view.state.json),
                 ("timeline", .array(view.timeline)),
                 ("decisions", []),
-                ("dispatches", []),
+                ("dispatches", .array(view.dispatches.map(DispatchRoutes.contactJSON))),
                 ("follow_ups", []),
             ]
             if let next = view.next {
