@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "LodestarCoreTests", dependencies: ["LodestarCore", "JSON", "Time"], swiftSettings: strict),
         .testTarget(name: "TimeTests", dependencies: ["Time", "ZoneInfo"], swiftSettings: strict),
         .testTarget(name: "LodestarAPITests", dependencies: [
-            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "EmbeddedPostgres", "Loop", "JSON", "Time",
+            "LodestarAPI", "LodestarStore", "LodestarCore", "HTTP", "EmbeddedPostgres", "Loop", "JSON", "Time", "Postgres",
         ], swiftSettings: strict),
     ]
 )
