@@ -54,8 +54,8 @@ struct DispatchPlanner {
             for row in try read.rows(stored) {
                 guard let id = row[0].string else { throw IngestStoreCorrupt() }
                 var place: GeoPoint?
-                if let lat = row[2].double, let lon = row[3].double { place = GeoPoint(lat: lat, lon: lon) }
-                facts[id] = ContactFacts(region: row[1].string, location: place)
+                if let lat = try row.decode(Double?.self, at: 2), let lon = try row.decode(Double?.self, at: 3) { place = GeoPoint(lat: lat, lon: lon) }
+                facts[id] = ContactFacts(region: try row.decode(String?.self, at: 1), location: place)
             }
         }
         var candidates: [Int: [Team]] = [:]

@@ -17,7 +17,7 @@ extension DispatchStore {
         var entries: [DispatchBoardEntry] = []
         entries.reserveCapacity(rows.count)
         for row in rows {
-            let target = row[column].int ?? RegionProfile.undescribed.responseTargetMinutes
+            let target = try row.decode(Int?.self, at: column) ?? RegionProfile.undescribed.responseTargetMinutes
             entries.append(DispatchBoardEntry(dispatch: try DispatchSQL.dispatch(row), targetMinutes: target))
         }
         guard entries.count > limit else { return DispatchPage(entries: entries, next: nil) }

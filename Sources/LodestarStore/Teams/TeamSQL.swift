@@ -36,18 +36,20 @@ enum TeamSQL {
         }).description
     }
 
-    /// The team in the row's columns from `offset` on (in `columns` order).
+    /// The team in the row's columns from `offset` on (in `columns` order); nullable columns are
+    /// decoded as optionals (see `DispatchSQL.dispatch`).
     static func team(_ row: PostgresRow, offset: Int = 0) throws -> Team {
-        guard let id = row[offset].string, let name = row[offset + 1].string,
-              let capabilities = try? row[offset + 2].decode([String].self), let regions = try? row[offset + 3].decode([String].self),
-              let baseLat = row[offset + 4].double, let baseLon = row[offset + 5].double,
-              let status = row[offset + 6].string.flatMap(TeamStatus.init)
-        else { throw IngestStoreCorrupt() }
+        guard let status = TeamStatus(rawValue: try row.decode(String.self, at: offset + 6)) else { throw IngestStoreCorrupt() }
         var location: GeoPoint?
-        if let lat = row[offset + 9].double, let lon = row[offset + 10].double { location = GeoPoint(lat: lat, lon: lon) }
-        return Team(id: id, name: name, capabilities: capabilities, regions: regions, base: GeoPoint(lat: baseLat, lon: baseLon),
-                    status: status, statusAt: row[offset + 7].timestamp, availableSince: row[offset + 8].timestamp,
-                    location: location, locationAt: row[offset + 11].timestamp)
+        if let lat = try row.decode(Double?.self, at: offset + 9), let lon = try row.decode(Double?.self, at: offset + 10) {
+            location = GeoPoint(lat: lat, lon: lon)
+        }
+        return Team(id: try row.decode(String.self, at: offset), name: try row.decode(String.self, at: offset + 1),
+                    capabilities: try row.decode([String].self, at: offset + 2), regions: try row.decode([String].self, at: offset + 3),
+                    base: GeoPoint(lat: try row.decode(Double.self, at: offset + 4), lon: try row.decode(Double.self, at: offset + 5)),
+                    status: status, statusAt: try row.decode(Timestamp?.self, at: offset + 7),
+                    availableSince: try row.decode(Timestamp?.self, at: offset + 8),
+                    location: location, locationAt: try row.decode(Timestamp?.self, at: offset + 11))
     }
 
     private static func time(_ value: Timestamp?) -> JSONValue { value.map { .string($0.rfc3339) } ?? .null }
