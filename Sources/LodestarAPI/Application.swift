@@ -65,6 +65,10 @@ public final class Application {
         RoutingRoutes.register(in: &builder, context: context)
         FollowUpRoutes.register(in: &builder, context: context)
         FollowUpAttemptRoutes.register(in: &builder, context: context)
+        RegionRoutes.register(in: &builder, context: context)
+        TeamRoutes.register(in: &builder, context: context)
+        DispatchRoutes.register(in: &builder, context: context)
+        DispatchBoardRoutes.register(in: &builder, context: context)
         return builder.freeze()
     }
 }

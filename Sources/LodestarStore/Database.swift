@@ -1,4 +1,4 @@
-import LodestarCore
+public import LodestarCore
 public import Loop
 import Postgres
 
@@ -18,8 +18,11 @@ public final class Database {
     public let rulesets: RulesetStore
     public let compiledRulesets: CompiledRulesets
     public let decisions: DecisionStore
+    public let regions: RegionStore
+    public let teams: TeamStore
+    public let dispatches: DispatchStore
 
-    private init(pool: PostgresPool, maxEventsPerContact: Int) {
+    private init(pool: PostgresPool, maxEventsPerContact: Int, eta: ETAModel) {
         self.pool = pool
         tokens = TokenStore(pool: pool)
         events = EventStore(pool: pool, maxEventsPerContact: maxEventsPerContact)
@@ -32,15 +35,20 @@ public final class Database {
         rulesets = RulesetStore(pool: pool)
         compiledRulesets = CompiledRulesets(store: rulesets)
         decisions = DecisionStore(pool: pool)
+        regions = RegionStore(pool: pool)
+        teams = TeamStore(pool: pool, eta: eta)
+        dispatches = DispatchStore(pool: pool, eta: eta)
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections
     /// are made on demand, so this succeeds even while the database is down. Eight: up to four
     /// ingest transactions in flight, and the rest for reads and other writes.
-    /// `maxEventsPerContact` bounds what one contact may cost (beyond it a post is refused).
-    public static func open(connectionString: String, poolSize: Int = 8, maxEventsPerContact: Int = 10_000) -> Database {
+    /// `maxEventsPerContact` bounds what one contact may cost (beyond it a post is refused);
+    /// `eta` estimates how long teams take to reach contacts.
+    public static func open(connectionString: String, poolSize: Int = 8, maxEventsPerContact: Int = 10_000,
+                            eta: ETAModel = ETAModel()) -> Database {
         Database(pool: PostgresPool(configuration: PostgresPoolConfiguration(conninfo: connectionString, size: poolSize)),
-                 maxEventsPerContact: maxEventsPerContact)
+                 maxEventsPerContact: maxEventsPerContact, eta: eta)
     }
 
     /// Applies pending migrations from `directory`, then gives a new install the default

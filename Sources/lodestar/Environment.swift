@@ -16,4 +16,10 @@ struct Environment {
         guard let value = Int(text) else { throw ValidationError("\(name) must be an integer") }
         return value
     }
+
+    func number(_ name: String) throws -> Double? {
+        guard let text = self[name] else { return nil }
+        guard let value = Double(text), value.isFinite else { throw ValidationError("\(name) must be a number") }
+        return value
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HTTP
 import LodestarAPI
+import LodestarCore
 import LodestarStore
 import Logging
 import Loop
@@ -23,6 +24,7 @@ struct Serve: LoopCommand {
 
     func validate() throws {
         _ = try settings()
+        _ = try etaModel()
     }
 
     func settings() throws -> ServeSettings {
@@ -41,7 +43,8 @@ struct Serve: LoopCommand {
         let settings = try settings()
         let logger = bootstrapJSONLogging(level: settings.logLevel)
         let database = Database.open(connectionString: try DatabaseLocation.connectionString(),
-                                     maxEventsPerContact: try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT") ?? 10_000)
+                                     maxEventsPerContact: try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT") ?? 10_000,
+                                     eta: try etaModel())
         let application = Application(database: database, settings: try apiSettings(), logger: logger)
         let migrations = EventLoop.shared.task { await Self.migrateWhenReachable(database, application: application, logger: logger) }
         let server = HTTPServer(
@@ -115,6 +118,22 @@ extension Serve {
         settings.followUp = try followUpSettings()
         settings.answerTargetSeconds = Double(try environment.integer("LODESTAR_ANSWER_TARGET_SECONDS") ?? 20)
         return settings
+    }
+}
+
+extension Serve {
+    /// How team ETAs are estimated: `LODESTAR_ETA_ROAD_FACTOR` (1.3, road kilometres per
+    /// great-circle kilometre), `LODESTAR_ETA_SPEED_KMH` (60) and
+    /// `LODESTAR_ETA_MOBILISATION_MINUTES` (5, from being told to driving).
+    func etaModel() throws -> ETAModel {
+        let environment = Environment()
+        let roadFactor = try environment.number("LODESTAR_ETA_ROAD_FACTOR") ?? 1.3
+        let speed = try environment.number("LODESTAR_ETA_SPEED_KMH") ?? 60
+        let mobilisation = try environment.number("LODESTAR_ETA_MOBILISATION_MINUTES") ?? 5
+        guard roadFactor > 0 else { throw ValidationError("LODESTAR_ETA_ROAD_FACTOR must be greater than 0") }
+        guard speed > 0 else { throw ValidationError("LODESTAR_ETA_SPEED_KMH must be greater than 0") }
+        guard mobilisation >= 0 else { throw ValidationError("LODESTAR_ETA_MOBILISATION_MINUTES must not be negative") }
+        return ETAModel(roadFactor: roadFactor, speedKmh: speed, mobilisationMinutes: mobilisation)
     }
 }
 

@@ -14,7 +14,7 @@ lodestar_test_db_start() {
   cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = ''
 unix_socket_directories = '$dir'
-max_connections = 200
+max_connections = 500
 shared_buffers = 128MB
 fsync = on
 synchronous_commit = on

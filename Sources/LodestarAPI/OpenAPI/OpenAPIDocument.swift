@@ -10,11 +10,11 @@ enum OpenAPIDocument {
         "info": [
             "title": "Lodestar",
             "version": "0.6",
-            "description": "Operations and routing backend of a behavioural-health crisis system (988): contact events, contacts, follow-ups, audit.",
+            "description": "Operations and routing backend of a behavioural-health crisis system (988): contact events and their routing, contacts, regions, teams, dispatch, follow-ups, reports, audit, the board stream.",
         ],
-        "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]], "schemas": schemas],
+        "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]], "schemas": merged(schemas, dispatchSchemas)],
         "security": [["bearer": []]],
-        "paths": paths,
+        "paths": merged(paths, dispatchPaths),
     ]
 
     private static let paths: JSONValue = [

@@ -31,8 +31,8 @@ enum ContactRoutes {
                 ("contact_id", .string(contactID)),
                 ("state", view.state.json),
                 ("timeline", .array(view.timeline)),
-                ("decisions", []),
-                ("dispatches", []),
+                ("decisions", .array(view.decisions.map(DecisionJSON.json))),
+                ("dispatches", .array(view.dispatches.map(DispatchRoutes.contactJSON))),
                 ("follow_ups", FollowUpRoutes.contactJSON(view.followUps)),
             ]
             if let next = view.next {

@@ -1,5 +1,7 @@
 import JSON
 import LodestarCore
+import LodestarStore
+import Time
 
 /// A routing decision as SPEC §5 shows it: `{"contact_id", "ruleset_version", "rule_id",
 /// "action", "priority", "experiment"?, "dispatch"?, "follow_up"?}`.
@@ -32,5 +34,11 @@ enum DecisionJSON {
             members.append(("follow_up", .object(JSONObject([("id", .string(followUp.id)), ("due_at", .string(followUp.dueAt))]))))
         }
         return .object(JSONObject(members))
+    }
+
+    /// A recorded decision, as the contact view lists it.
+    static func json(_ stored: StoredDecision) -> JSONValue {
+        let effects = Effects(dispatch: stored.dispatch, followUp: stored.followUp.map { ($0.id, $0.dueAt.rfc3339) })
+        return json(contactID: stored.contactID, rulesetVersion: stored.rulesetVersion, decision: stored.decision, effects: effects)
     }
 }

@@ -21,6 +21,8 @@ public final class ContactStore {
             let fold = batch.add("SELECT fold::text FROM contacts WHERE contact_id = $1", [contactID])
             let page = batch.add(TimelineSQL.page, TimelineSQL.parameters(contactID, after: after, limit: timelineLimit + 1))
             let followUps = batch.add(FollowUpSQL.ofContact, [contactID])
+            let dispatches = batch.add(DispatchSQL.ofContact, [contactID])
+            let decisions = batch.add(DecisionSQL.ofContact, [contactID])
             batch.add(Self.auditRead, [actor, "contact/\(contactID)", contactID])
             let results = try await tx.execute(batch)
             try results.check()
@@ -38,7 +40,9 @@ public final class ContactStore {
             let hasMore = timeline.count > timelineLimit
             if hasMore { timeline.removeLast() }
             return ContactView(state: state, timeline: timeline.map(\.body), next: hasMore ? timeline.last?.order : nil,
-                               followUps: try results.rows(followUps).map(FollowUpSQL.followUp))
+                               followUps: try results.rows(followUps).map(FollowUpSQL.followUp),
+                               dispatches: try results.rows(dispatches).map { try DispatchSQL.dispatch($0) },
+                               decisions: try results.rows(decisions).compactMap(DecisionSQL.decision))
         }
     }
 }
@@ -60,4 +64,8 @@ public struct ContactView: Sendable {
     public var next: EventOrder?
     /// The contact's follow-ups with their attempts, oldest first.
     public var followUps: [FollowUp]
+    /// The contact's dispatches, oldest request first.
+    public var dispatches: [Dispatch] = []
+    /// The contact's routing decisions, oldest assessment first (the last one stands).
+    public var decisions: [StoredDecision] = []
 }

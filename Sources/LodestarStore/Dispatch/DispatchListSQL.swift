@@ -1,0 +1,39 @@
+import LodestarCore
+import Postgres
+
+/// The statements of `GET /v1/dispatches`: a page of a listing, each dispatch with its contact's
+/// region's response target (NULL when the region was never described, or the contact names
+/// none). The statuses are written into the statement, not passed as a parameter, so the planner
+/// matches the partial indexes (`dispatches_board`, `dispatches_queue`) and reads the page in
+/// order from the index.
+enum DispatchListSQL {
+    /// Board order. `$1`–`$3` the last entry of the previous page (rank, requested_at, id) or
+    /// NULLs, `$4` limit.
+    static func boardOrder(_ listing: DispatchListing) -> String {
+        """
+        SELECT \(DispatchSQL.qualifiedColumns), r.response_target_minutes
+        FROM dispatches d LEFT JOIN contacts c ON c.contact_id = d.contact_id LEFT JOIN regions r ON r.code = c.region
+        WHERE d.status IN (\(statuses(listing)))
+          AND ($1::smallint IS NULL OR (d.priority_rank, d.requested_at, d.id) > ($1::smallint, $2::timestamptz, $3::bigint))
+        ORDER BY d.priority_rank, d.requested_at, d.id
+        LIMIT $4
+        """
+    }
+
+    /// Newest request first. `$1`–`$2` the last entry of the previous page (requested_at, id) or
+    /// NULLs, `$3` limit.
+    static func newestFirst(_ listing: DispatchListing) -> String {
+        """
+        SELECT \(DispatchSQL.qualifiedColumns), r.response_target_minutes
+        FROM dispatches d LEFT JOIN contacts c ON c.contact_id = d.contact_id LEFT JOIN regions r ON r.code = c.region
+        WHERE d.status IN (\(statuses(listing)))
+          AND ($1::timestamptz IS NULL OR (d.requested_at, d.id) < ($1::timestamptz, $2::bigint))
+        ORDER BY d.requested_at DESC, d.id DESC
+        LIMIT $3
+        """
+    }
+
+    private static func statuses(_ listing: DispatchListing) -> String {
+        listing.statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,88 @@
+import JSON
+public import LodestarCore
+public import Loop
+import Postgres
+import Time
+
+/// Dispatches (SPEC §4): created with a team chosen, named or queued; moved along their
+/// lifecycle; read one by one and as the board. Every write takes `DispatchLock`, and writes its
+/// audit rows and stream changes in its own transaction.
+@LoopActor
+public final class DispatchStore {
+    let pool: PostgresPool
+    /// How team ETAs are estimated (settings).
+    public let eta: ETAModel
+
+    init(pool: PostgresPool, eta: ETAModel) {
+        self.pool = pool
+        self.eta = eta
+    }
+
+    /// Creates the dispatch a dispatcher asked for, its team chosen from the contact's stored
+    /// region and location. Throws `TeamNotFound` or `TeamNotAvailable` for a named team that
+    /// cannot take it.
+    public func create(_ request: DispatchRequest, by actor: String) async throws -> Dispatch {
+        try await pool.transaction { tx in
+            var writes = DispatchWrites()
+            let created = try await DispatchPlanner(eta: eta).plan([request], contacts: nil, actor: actor, in: tx, writes: &writes)
+            try await writes.commit(in: tx, eta: eta)
+            guard let dispatch = created.first else { throw IngestStoreCorrupt() }
+            return dispatch
+        }
+    }
+
+    /// Records a step of dispatch `id` and returns the dispatch after it. An `assigned` step
+    /// takes its team (which must exist, 404, and be available, 409); completing or cancelling
+    /// releases the team, which at once takes the first queued dispatch it fits. Throws
+    /// `DispatchNotFound`, `DispatchStepRejected` (409 not allowed, 422 earlier than the
+    /// previous step), `TeamNotFound` or `TeamNotAvailable`.
+    public func record(_ request: DispatchStepRequest, dispatchID id: Int64, by actor: String) async throws -> Dispatch {
+        try await pool.transaction { tx in
+            var read = PostgresBatch()
+            read.add(DispatchLock.sql)
+            let dispatchRow = read.add(DispatchSQL.one, [id])
+            let teamRows = read.add(
+                "SELECT \(TeamSQL.columns) FROM teams WHERE team_id = $1 OR team_id = (SELECT team_id FROM dispatches WHERE id = $2)",
+                [request.teamID, id])
+            let place = read.add(
+                "SELECT location_lat, location_lon FROM contacts WHERE contact_id = (SELECT contact_id FROM dispatches WHERE id = $1)", [id])
+            let results = try await tx.execute(read)
+            try results.check()
+            guard let row = try results.rows(dispatchRow).first else { throw DispatchNotFound() }
+            var dispatch = try DispatchSQL.dispatch(row)
+            var teams: [String: Team] = [:]
+            for row in try results.rows(teamRows) {
+                let team = try TeamSQL.team(row)
+                teams[team.id] = team
+            }
+            var location: GeoPoint?
+            if let row = try results.rows(place).first, let lat = try row.decode(Double?.self, at: 0), let lon = try row.decode(Double?.self, at: 1) { location = GeoPoint(lat: lat, lon: lon) }
+
+            let assignee = request.teamID.flatMap { teams[$0] }
+            let minutes = assignee.flatMap { team in location.map { eta.minutes(from: team.position, to: $0) } }
+            let effect = try dispatch.record(request.step(etaMinutes: minutes))
+            var writes = DispatchWrites()
+            if let taken = effect.teamTaken {
+                guard var team = teams[taken] else { throw TeamNotFound(teamID: taken) }
+                guard team.status == .available else { throw TeamNotAvailable(teamID: taken, status: team.status) }
+                team.change(to: .busy, at: max(request.at, team.statusAt ?? request.at))
+                writes.write(team)
+            }
+            writes.write(dispatch)
+            writes.audit(AuditEntry(actor: actor, action: "dispatch.\(request.type.rawValue)",
+                                    resource: "dispatch/\(id)", detail: ["team_id": dispatch.teamID.map(JSONValue.string) ?? .null]))
+            if let released = effect.teamReleased, var team = teams[released], team.status == .busy {
+                team.change(to: .available, at: max(request.at, team.statusAt ?? request.at))
+                try await DispatchQueueOffer(eta: eta).offer(to: &team, at: request.at, actor: actor, in: tx, writes: &writes)
+                writes.write(team)
+            }
+            try await writes.commit(in: tx, eta: eta)
+            return dispatch
+        }
+    }
+
+    /// The dispatch, nil for an unknown id.
+    public func dispatch(_ id: Int64) async throws -> Dispatch? {
+        try await pool.query(DispatchSQL.one, [id]).first.map { try DispatchSQL.dispatch($0) }
+    }
+}

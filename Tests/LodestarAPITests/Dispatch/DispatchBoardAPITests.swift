@@ -1,0 +1,79 @@
+import Foundation
+import JSON
+import Testing
+
+/// `GET /v1/dispatches`: the board's order, timing and pages, and the contact's dispatches.
+@Suite struct DispatchBoardAPITests {
+    static let minute: TimeInterval = 60
+
+    static func ago(_ minutes: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        return formatter.string(from: Date().addingTimeInterval(-minutes * minute))
+    }
+
+    /// The scene's entries of a listing, in the listing's order, following `next` to the end.
+    static func entries(_ scene: DispatchScene, _ path: String, ids: Set<Int64>) async throws -> [JSONValue] {
+        var found: [JSONValue] = []
+        var next: String? = path
+        while let page = next {
+            let response = try await scene.get(page)
+            #expect(response.status == 200)
+            found += (response.json?["dispatches"]?.arrayValue ?? []).filter { ids.contains($0["id"]?.intValue ?? 0) }
+            next = response.json?["next"]?.stringValue
+        }
+        return found
+    }
+
+    @Test func theBoardShowsEmergentFirstThenOldestWithTheirRegionsTargets() async throws {
+        let scene = try await DispatchScene.start()
+        let region = scene.id("fast")
+        #expect(try await scene.server.request("PUT", "/v1/regions/\(region)", token: scene.token("admin"),
+                                               json: ["name": "Fast", "type": "urban", "timezone": "UTC", "response_target_minutes": 30]).status == 201)
+        try await scene.contact("fast", region: region)
+        try await scene.contact("nowhere")
+        let late = try #require(try await scene.dispatch("fast", at: Self.ago(45)).dispatchID)
+        let fresh = try #require(try await scene.dispatch("nowhere", at: Self.ago(5)).dispatchID)
+        let emergent = try #require(try await scene.dispatch("nowhere", priority: "emergent", at: Self.ago(1)).dispatchID)
+        let old = try #require(try await scene.dispatch("nowhere", priority: "routine", at: Self.ago(90)).dispatchID)
+        let done = try #require(try await scene.dispatch("nowhere", at: Self.ago(3)).dispatchID)
+        #expect(try await scene.step(done, ["type": "cancelled"]).status == 200)
+
+        let ids: Set<Int64> = [late, fresh, emergent, old, done]
+        let board = try await Self.entries(scene, "/v1/dispatches?status=open&limit=2", ids: ids)
+        #expect(board.compactMap { $0["id"]?.intValue } == [emergent, late, fresh, old])
+        let lateEntry = try #require(board.first { $0["id"]?.intValue == late })
+        #expect(lateEntry["target_minutes"] == 30 && lateEntry["breached"] == true)
+        #expect(abs((lateEntry["elapsed_minutes"]?.doubleValue ?? 0) - 45) < 1)
+        let freshEntry = try #require(board.first { $0["id"]?.intValue == fresh })
+        #expect(freshEntry["target_minutes"] == 60 && freshEntry["breached"] == false)
+        #expect(board.first { $0["id"]?.intValue == old }?["breached"] == true)
+        #expect(try await Self.entries(scene, "/v1/dispatches", ids: ids).count == 4)
+
+        let closed = try await Self.entries(scene, "/v1/dispatches?status=closed", ids: ids)
+        #expect(closed.compactMap { $0["id"]?.intValue } == [done])
+        #expect(closed.first?["breached"] == false)
+        #expect(try await Self.entries(scene, "/v1/dispatches?status=queued", ids: ids).count == 4)
+    }
+
+    @Test func badListParametersAre422() async throws {
+        let scene = try await DispatchScene.start()
+        let response = try await scene.get("/v1/dispatches?status=pending&limit=5000&after=x")
+        #expect(response.errorPaths.sorted() == ["after", "limit", "status"])
+    }
+
+    @Test func aContactListsItsDispatchesWithTheirSteps() async throws {
+        let scene = try await DispatchScene.start()
+        try await scene.availableTeam("t", base: (45, -93))
+        let contact = try await scene.contact("c")
+        let id = try #require(try await scene.dispatch("c", at: "2026-11-26T17:00:00Z").dispatchID)
+        #expect(try await scene.step(id, ["type": "en_route", "at": "2026-11-26T17:01:00Z"]).status == 200)
+        let view = try await scene.server.request("GET", "/v1/contacts/\(contact)", token: scene.token("manager"))
+        let dispatch = try #require(view.json?["dispatches"]?[0])
+        #expect(dispatch["id"]?.intValue == id && dispatch["status"] == "en_route")
+        #expect(dispatch["steps"] == [
+            ["type": "requested", "at": "2026-11-26T17:00:00.000Z"],
+            ["type": "assigned", "at": "2026-11-26T17:00:00.000Z", "team_id": .string(scene.id("t"))],
+            ["type": "en_route", "at": "2026-11-26T17:01:00.000Z"],
+        ])
+    }
+}
