@@ -21,7 +21,7 @@ enum ReportRoutes {
                 throw Problem(status: 403, detail: "Only administrators may ask for unsuppressed figures.")
             }
             let figures = try await context.indicators.figures(
-                indicatorQuery(parameters, groupBy: parameters.groupBy, context: context),
+                indicatorQuery(parameters, groupBy: parameters.groupBy, selection: .report, context: context),
                 auditedAs: principal.name, report: "reports/indicators")
             let report = IndicatorReport(
                 from: parameters.from, to: parameters.to, timeZone: parameters.timeZone, groupBy: parameters.groupBy,
@@ -51,7 +51,7 @@ enum ReportRoutes {
             let baseline = query.integer("baseline", in: 1...10_000)
             guard let parameters, let indicator, let period, query.errors.isEmpty else { throw Problem.validation(query.errors) }
             let figures = try await context.indicators.figures(
-                indicatorQuery(parameters, groupBy: parameters.groupBy + [period], context: context),
+                indicatorQuery(parameters, groupBy: parameters.groupBy + [period], selection: .chart(indicator), context: context),
                 auditedAs: principal.name, report: "reports/spc")
             let rows = figures.compactMap { group, figures -> SPCReport.Row? in
                 guard case .date(let start)? = group.values.last else { return nil }
@@ -68,8 +68,9 @@ enum ReportRoutes {
         }
     }
 
-    private static func indicatorQuery(_ parameters: ReportParameters, groupBy: [GroupDimension], context: APIContext) -> IndicatorQuery {
+    private static func indicatorQuery(_ parameters: ReportParameters, groupBy: [GroupDimension], selection: FigureSelection,
+                                       context: APIContext) -> IndicatorQuery {
         IndicatorQuery(from: parameters.from, to: parameters.to, timeZone: parameters.timeZone, groupBy: groupBy,
-                       answerTargetSeconds: context.settings.answerTargetSeconds)
+                       answerTargetSeconds: context.settings.answerTargetSeconds, selection: selection)
     }
 }

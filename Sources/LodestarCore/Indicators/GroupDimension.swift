@@ -24,6 +24,12 @@ public enum GroupDimension: String, Vocabulary {
         }
     }
 
+    /// Whether this is an attribute of the record's contact (every dimension but `team` and
+    /// the periods), which dispatch and follow-up figures must look up.
+    public var isContactAttribute: Bool {
+        period == nil && self != .team
+    }
+
     /// Parses a `group_by` value: dimension names separated by commas, each at most once.
     ///
     /// An empty value groups by nothing, as an absent one does. Spaces are not trimmed: a

@@ -18,26 +18,46 @@ enum FigureFamily: CaseIterable {
         }
     }
 
-    /// The rows and joins. A contact's first arrival on scene is one index probe per contact;
-    /// dispatches and follow-ups join their contact (left: one whose contact has no events yet
-    /// still counts, under `null` attributes) and dispatches their region for its target.
-    var from: String {
-        switch self {
-        case .contacts: """
-            contacts c
-            LEFT JOIN LATERAL (SELECT min(d.on_scene_at) AS first_on_scene FROM dispatches d
-                               WHERE d.contact_id = c.contact_id) s ON true
+    /// The rows and joins: `withScene` adds each contact's first arrival on scene (contacts
+    /// only, for `contact_to_scene_minutes`); `withContact` the contact of a dispatch or
+    /// follow-up (a dispatch always needs it, for its region's target).
+    ///
+    /// The first arrivals are aggregated once from the on-scene dispatches (an index-only scan
+    /// of `dispatches_on_scene`) and hash-joined: a probe per contact of a quarter costs more.
+    /// A record's contact is one probe of the contacts' key (which holds the attributes), forced
+    /// by the lateral `LIMIT 1`: a hash join would read every contact ever received to find a
+    /// quarter's, and its cost would grow with the history where the probes' grows with the
+    /// window. Left joins: a record whose contact has no row yet still counts, under `null`.
+    func from(withScene: Bool, withContact: Bool) -> String {
+        let contact = { (alias: String) in
             """
-        case .dispatches: """
-            dispatches d
-            LEFT JOIN contacts c ON c.contact_id = d.contact_id
-            LEFT JOIN regions r ON r.code = c.region
-            """
-        case .followUps: """
-            follow_ups f
-            LEFT JOIN contacts c ON c.contact_id = f.contact_id
+            LEFT JOIN LATERAL (SELECT \(Self.contactColumns) FROM contacts
+                               WHERE contact_id = \(alias).contact_id LIMIT 1) c ON true
             """
         }
+        switch self {
+        case .contacts where withScene: return """
+            contacts c
+            LEFT JOIN (SELECT contact_id, min(on_scene_at) AS first_on_scene FROM dispatches
+                       WHERE on_scene_at IS NOT NULL GROUP BY contact_id) s ON s.contact_id = c.contact_id
+            """
+        case .contacts: return "contacts c"
+        case .dispatches: return "dispatches d\n" + contact("d") + "\nLEFT JOIN regions r ON r.code = c.region"
+        case .followUps: return withContact ? "follow_ups f\n" + contact("f") : "follow_ups f"
+        }
+    }
+
+    /// The contact attributes dimensions read (alias `c`), all held by the contacts' key.
+    static let contactColumns = "region, channel, line, language, caller_age, caller_race_ethnicity, experiment_arm, ruleset_version"
+
+    /// The family whose records an indicator is computed from.
+    static func of(_ indicator: Indicator) -> FigureFamily {
+        allCases.first { family in
+            switch indicator.kind {
+            case .count(let tally), .rate(_, let tally): family.tallies.contains { $0.0 == tally }
+            case .statistic: family.statistics.contains { $0.0 == indicator }
+            }
+        }!
     }
 
     /// Each tally this family fills, as a `FILTER` condition (`true`: every row). `$target` is
