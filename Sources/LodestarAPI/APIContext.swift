@@ -44,6 +44,8 @@ public struct APISettings: Sendable {
     /// A contact answered within this many seconds of being received counts as answered on
     /// target (SPEC §7, `answered_within_target_rate`).
     public var answerTargetSeconds: Double = 20
+    /// How often live SPC signals are looked for, and in which zone's days and weeks.
+    public var signals = SignalSettings()
 
     public init(maxEventsPerBatch: Int = 1000, tokenCacheTTL: Duration = .seconds(5), streamHeartbeat: Duration = .seconds(15)) {
         self.maxEventsPerBatch = maxEventsPerBatch

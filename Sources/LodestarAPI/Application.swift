@@ -11,25 +11,31 @@ public final class Application {
     /// Request counts and latencies by method, route pattern and status, for `/metrics`.
     public let metrics = RequestMetrics()
     let overdueSweeper: OverdueSweeper
+    let signalSweeper: SignalSweeper
 
     public init(database: Database, settings: APISettings = APISettings(), logger: Logger) {
         context = APIContext(settings: settings, database: database, logger: logger)
         overdueSweeper = OverdueSweeper(store: database.followUps, interval: settings.followUp.sweepInterval, logger: logger)
+        signalSweeper = SignalSweeper(database: database, settings: settings.signals, answerTargetSeconds: settings.answerTargetSeconds,
+                                      logger: logger)
     }
 
     /// Marks the schema as current: `/readyz` answers 200 from then on (while the database answers).
     public func markMigrated() { context.isMigrated = true }
 
     /// Starts the work a serving process does besides answering requests: the change feed
-    /// behind `/v1/stream`, and flagging overdue follow-ups every `followUp.sweepInterval`
-    /// (SPEC §6). Call once the schema is current.
+    /// behind `/v1/stream`, flagging overdue follow-ups every `followUp.sweepInterval` (SPEC
+    /// §6), and announcing SPC signals every `signals.sweepInterval` (SPEC §7). Call once the
+    /// schema is current.
     public func startBackgroundWork() {
         context.database.changeFeed.start()
         overdueSweeper.start()
+        signalSweeper.start()
     }
 
     /// Stops the background work, before the database is closed.
     public func stopBackgroundWork() {
+        signalSweeper.stop()
         overdueSweeper.stop()
         context.database.changeFeed.stop()
     }
@@ -54,7 +60,7 @@ public final class Application {
         builder.add(middleware: AuthenticationMiddleware(authenticator: context.authenticator))
         builder.add(middleware: JSONMediaTypeMiddleware())
         HealthRoutes.register(in: &builder, context: context)
-        MetricsRoutes.register(in: &builder, metrics: metrics, overdueSweeper: overdueSweeper)
+        MetricsRoutes.register(in: &builder, metrics: metrics, overdueSweeper: overdueSweeper, signalSweeper: signalSweeper)
         OpenAPIRoutes.register(in: &builder)
         EventRoutes.register(in: &builder, context: context)
         ContactRoutes.register(in: &builder, context: context)

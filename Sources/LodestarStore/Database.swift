@@ -15,6 +15,7 @@ public final class Database {
     public let changeFeed: ChangeFeed
     public let followUps: FollowUpStore
     public let indicators: IndicatorStore
+    public let signals: SignalStore
     public let rulesets: RulesetStore
     public let compiledRulesets: CompiledRulesets
     public let decisions: DecisionStore
@@ -32,6 +33,7 @@ public final class Database {
         changeFeed = ChangeFeed(log: changeLog)
         followUps = FollowUpStore(pool: pool)
         indicators = IndicatorStore(pool: pool)
+        signals = SignalStore(pool: pool)
         rulesets = RulesetStore(pool: pool)
         compiledRulesets = CompiledRulesets(store: rulesets)
         decisions = DecisionStore(pool: pool)

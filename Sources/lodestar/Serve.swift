@@ -117,6 +117,7 @@ extension Serve {
             streamHeartbeat: .seconds(try environment.integer("LODESTAR_STREAM_HEARTBEAT_SECONDS") ?? 15))
         settings.followUp = try followUpSettings()
         settings.answerTargetSeconds = Double(try environment.integer("LODESTAR_ANSWER_TARGET_SECONDS") ?? 20)
+        settings.signals = try signalSettings()
         return settings
     }
 }
