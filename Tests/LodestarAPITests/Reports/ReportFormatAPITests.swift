@@ -72,6 +72,29 @@ import Testing
         }
     }
 
+    static let pages = [
+        "/v1/reports/indicators?\(ReportCase.inChicago(["region", "week"]).query())&format=html",
+        "/v1/reports/indicators?\(ReportCase.whole.query())&group_by=channel,age_group&format=html",
+        "/v1/reports/indicators?\(ReportCase.whole.query())&format=html&suppress=false",
+        "/v1/reports/spc?\(ReportCase.whole.query())&indicator=answer_rate&period=day&group_by=region&format=html",
+        "/v1/reports/spc?\(ReportCase.whole.query())&indicator=dispatch_response_minutes&baseline=3&format=html",
+    ]
+
+    /// The pages the server renders from real figures load nothing from elsewhere: no element
+    /// that fetches (`src`, `href`, scripts, stylesheets, frames), no CSS that does (`url(`,
+    /// `@import`), no address of any scheme; and their policy forbids fetching anyway.
+    @Test(arguments: pages)
+    func pagesLoadNothingFromElsewhere(_ path: String) async throws {
+        let (response, _) = try await IndicatorReportAPITests.report(path, role: path.contains("suppress=false") ? "admin" : "manager")
+        #expect(response.status == 200)
+        let page = response.text.lowercased()
+        for reference in ["src=", "href=", "url(", "@import", "<script", "<link", "<img", "<iframe", "<object", "<embed",
+                          "http:", "https:", "//", "xlink:", "srcset"] {
+            #expect(!page.contains(reference), "\(path) holds \(reference)")
+        }
+        #expect(page.contains("content-security-policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\""))
+    }
+
     @Test func htmlIsAPageWithTheTableAndCharts() async throws {
         let (response, _) = try await IndicatorReportAPITests.report("/v1/reports/indicators?\(ReportCase.inChicago(["week"]).query())&format=html")
         #expect(response.status == 200)
