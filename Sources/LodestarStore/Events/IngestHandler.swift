@@ -24,10 +24,11 @@ struct IngestHandler: GroupCommitHandler {
             last.add(ContactColumns.upsertSQL, [ContactColumns.recordset(outcome.states)])
         }
         var decisions: [EventKey: RoutedDecision] = [:]
+        var audit = IngestAudit.entries(posts, outcome.verdicts)
         if let routingReads {
-            decisions = try await routing.route(outcome, found: routingReads, actors: posts.map(\.actor), in: tx, batch: &last)
+            decisions = try await routing.route(outcome, found: routingReads, actors: posts.map(\.actor), in: tx,
+                                                batch: &last, audit: &audit)
         }
-        let audit = IngestAudit.entries(posts, outcome.verdicts)
         if !audit.isEmpty { last.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
         _ = try await tx.executeAndCommit(last)
         return decisions.isEmpty ? outcome.verdicts : outcome.verdicts.map { Self.attach(decisions, to: $0) }

@@ -19,79 +19,61 @@ struct IngestRouting: Sendable {
     let eta: ETAModel
     let rulesets: CompiledRulesets
 
-    /// The first round trip's statements for routing.
-    struct Reads {
-        var active: PostgresBatch.Handle
-        var regions: PostgresBatch.Handle
-        var recorded: PostgresBatch.Handle
-        var openDispatches: PostgresBatch.Handle
-        var openFollowUps: PostgresBatch.Handle
-        var regionCodes: [String]
-    }
+    /// The first round trip's statement for routing, one whatever the batch: the active
+    /// version, the regions the assessed contacts may name, and their open dispatch and
+    /// follow-up, as JSON arrays (`lodestar_routing_facts`, `sql/007_routing.sql`).
+    static let readSQL = "SELECT active_version, region_rows, open_dispatch_rows, open_follow_up_rows FROM lodestar_routing_facts($1::text[], $2::text[])"
 
-    /// Adds the reads routing needs to the first batch; nil when no post holds an assessment.
-    static func addReads(for plan: IngestPlan, to batch: inout PostgresBatch) -> Reads? {
+    /// Adds routing's read to the first batch; nil when no post holds an assessment.
+    static func addReads(for plan: IngestPlan, to batch: inout PostgresBatch) -> PostgresBatch.Handle? {
         let assessments = plan.posts.joined().filter { $0.type == .assessed }
         guard !assessments.isEmpty else { return nil }
         let contactIDs = Array(Set(assessments.map(\.contactID)))
         let named = Array(AssessmentRouting.regionsNamed(in: plan.posts.joined()))
-        return Reads(
-            active: batch.add("SELECT version FROM rulesets WHERE active"),
-            regions: batch.add("""
-                SELECT \(RegionSQL.columns) FROM regions
-                WHERE code = ANY($1::text[]) OR code IN (SELECT region FROM contacts WHERE contact_id = ANY($2::text[]))
-                """, [named, contactIDs]),
-            recorded: batch.add(DecisionSQL.ofEvents, [assessments.map(\.source), assessments.map(\.eventID)]),
-            openDispatches: batch.add("""
-                SELECT DISTINCT ON (contact_id) contact_id, id, team_id, eta_minutes FROM dispatches
-                WHERE contact_id = ANY($1::text[]) AND status IN ('requested', 'assigned', 'en_route', 'on_scene')
-                ORDER BY contact_id, requested_at DESC, id DESC
-                """, [contactIDs]),
-            openFollowUps: batch.add("""
-                SELECT DISTINCT ON (contact_id) contact_id, id::text, due_at FROM follow_ups
-                WHERE contact_id = ANY($1::text[]) AND status = 'open'
-                ORDER BY contact_id, due_at, id
-                """, [contactIDs]),
-            regionCodes: named)
+        return batch.add(readSQL, [named, contactIDs])
     }
 
-    /// What the reads found.
+    /// What the read found.
     struct Found {
         var version: Int?
         var regions: [String: RegionProfile] = [:]
-        var recorded: [EventKey: RoutedDecision] = [:]
         var openDispatches: [String: DecisionDispatch] = [:]
         var openFollowUps: [String: DecisionFollowUp] = [:]
     }
 
-    static func found(_ reads: Reads, in results: PostgresBatchResults) throws -> Found {
+    static func found(_ read: PostgresBatch.Handle, in results: PostgresBatchResults) throws -> Found {
+        guard let row = try results.rows(read).first else { throw IngestStoreCorrupt() }
         var found = Found()
-        found.version = try results.rows(reads.active).first?[0].int
-        for row in try results.rows(reads.regions) {
-            let region = try RegionSQL.region(row)
-            found.regions[region.code] = region.profile
+        found.version = row[0].int
+        for item in try jsonRows(row[1].string) {
+            guard let code = item[0]?.stringValue, let type = item[1]?.stringValue.flatMap(RegionType.init(rawValue:)),
+                  let zone = item[2]?.stringValue, let target = item[3]?.intValue
+            else { throw IngestStoreCorrupt() }
+            found.regions[code] = RegionProfile(type: type, timeZone: zone, responseTargetMinutes: Int(target), isDescribed: true)
         }
-        for row in try results.rows(reads.recorded) {
-            guard let stored = DecisionSQL.decision(row) else { throw IngestStoreCorrupt() }
-            found.recorded[EventKey(source: stored.source, eventID: stored.eventID)] = stored.routed
+        for item in try jsonRows(row[2].string) {
+            guard let contactID = item[0]?.stringValue, let id = item[1]?.intValue else { throw IngestStoreCorrupt() }
+            found.openDispatches[contactID] = DecisionDispatch(id: id, teamID: item[2]?.stringValue, etaMinutes: item[3]?.doubleValue)
         }
-        for row in try results.rows(reads.openDispatches) {
-            guard let contactID = row[0].string, let id = row[1].int64 else { throw IngestStoreCorrupt() }
-            found.openDispatches[contactID] = DecisionDispatch(id: id, teamID: row[2].string, etaMinutes: row[3].double)
-        }
-        for row in try results.rows(reads.openFollowUps) {
-            guard let contactID = row[0].string, let id = row[1].string, let dueAt = row[2].timestamp else { throw IngestStoreCorrupt() }
-            found.openFollowUps[contactID] = DecisionFollowUp(id: id, dueAt: dueAt)
+        for item in try jsonRows(row[3].string) {
+            guard let contactID = item[0]?.stringValue, let id = item[1]?.stringValue, let micros = item[2]?.intValue
+            else { throw IngestStoreCorrupt() }
+            found.openFollowUps[contactID] = DecisionFollowUp(id: id, dueAt: Timestamp(microseconds: micros))
         }
         return found
     }
 
+    private static func jsonRows(_ text: String?) throws -> [JSONValue] {
+        guard let text, let rows = try JSON.parse(Array(text.utf8)).arrayValue else { throw IngestStoreCorrupt() }
+        return rows
+    }
+
     /// Decides the outcome's accepted assessments and adds their effects to `batch` (after the
-    /// events and contact rows). Returns the decisions by the assessment's key, and those of
-    /// assessments stored before (duplicates) as recorded.
+    /// events and contact rows) and their audit rows to `audit`. Returns the decisions by the
+    /// assessment's key, with those of retried assessments as recorded when first stored.
     func route(_ outcome: IngestOutcome, found: Found, actors: [String], in tx: PostgresTransaction,
-               batch: inout PostgresBatch) async throws -> [EventKey: RoutedDecision] {
-        var decisions = found.recorded
+               batch: inout PostgresBatch, audit: inout [AuditEntry]) async throws -> [EventKey: RoutedDecision] {
+        var decisions = try await recorded(retriedAssessmentsIn: outcome, in: tx)
         guard let version = found.version, outcome.accepted.contains(where: { $0.event.type == .assessed }),
               let ruleset = try await rulesets.compiled(version)
         else { return decisions }
@@ -101,83 +83,119 @@ struct IngestRouting: Sendable {
         }
         let decided = AssessmentRouting.decide(
             outcome.accepted, context: .init(ruleset: ruleset, version: version, regions: found.regions, zones: zones))
-
-        var openDispatches = found.openDispatches
-        var openFollowUps = found.openFollowUps
         var routed = decided.map { RoutedDecision(contactID: $0.event.contactID, rulesetVersion: version, decision: $0.decision) }
 
-        // Dispatches: the first decision of a contact without an open one asks for a team.
-        var requests: [(index: Int, request: DispatchRequest, actor: String)] = []
-        var requested = Set<String>()
-        for (index, item) in decided.enumerated() where item.wantsDispatch {
-            let contactID = item.event.contactID
-            guard openDispatches[contactID] == nil, requested.insert(contactID).inserted else { continue }
-            let settings = ruleset.dispatch
-            let assignment: DispatchAssignment = settings.autoAssign ? .automatic(maxETAMinutes: settings.maxETAMinutes.map(Double.init)) : .manual
-            requests.append((index, DispatchRequest(contactID: contactID, priority: item.decision.priority, requires: item.decision.requires,
-                                                    requestedAt: item.event.occurredAt, assignment: assignment), actors[item.post]))
-        }
-        var writes = DispatchWrites()
-        for actor in Set(requests.map(\.actor)).sorted() {
-            let mine = requests.filter { $0.actor == actor }
-            let facts = Dictionary(mine.map { ($0.request.contactID, DispatchPlanner.ContactFacts(
-                region: outcome.states[$0.request.contactID]?.region, location: outcome.states[$0.request.contactID]?.location)) },
-                uniquingKeysWith: { first, _ in first })
-            let created = try await DispatchPlanner(eta: eta).plan(mine.map(\.request), contacts: facts, actor: actor, in: tx, writes: &writes)
-            for dispatch in created {
-                openDispatches[dispatch.contactID] = DecisionDispatch(id: dispatch.id, teamID: dispatch.teamID, etaMinutes: dispatch.etaMinutes)
-            }
-        }
-        writes.add(to: &batch, eta: eta)
-
-        // Follow-ups: likewise, one open follow-up per contact.
-        var followUps: [(FollowUp, String)] = []
-        for (index, item) in decided.enumerated() {
-            let contactID = item.event.contactID
-            if item.wantsDispatch { routed[index].dispatch = openDispatches[contactID] }
-            guard item.wantsFollowUp, let within = item.decision.followUp else { continue }
-            if let open = openFollowUps[contactID] {
-                routed[index].followUp = open
-                continue
-            }
-            guard let followUp = try? FollowUpCreation.make(contactID: contactID, createdAt: item.event.occurredAt, within: within)
-            else { continue }
-            followUps.append((followUp, actors[item.post]))
-            let created = DecisionFollowUp(id: followUp.id, dueAt: followUp.dueAt)
-            openFollowUps[contactID] = created
-            routed[index].followUp = created
-        }
+        try await dispatch(decided, &routed, ruleset: ruleset, open: found.openDispatches, states: outcome.states,
+                           actors: actors, in: tx, batch: &batch)
+        let followUps = followUps(decided, &routed, open: found.openFollowUps, actors: actors)
         let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
-        for actor in Set(followUps.map(\.1)).sorted() {
-            FollowUpCreation.add(followUps.filter { $0.1 == actor }.map(\.0), by: actor, now: now, to: &batch)
+        audit += followUps.map { followUp, actor in
+            AuditEntry(actor: actor, action: "follow_up.create", resource: "follow_up/\(followUp.id)", detail: [
+                "contact_id": .string(followUp.contactID), "due_at": .string(followUp.dueAt.rfc3339),
+            ])
         }
-
-        batch.add(Self.insertDecisions, [Self.recordset(decided, routed)])
-        batch.add(Self.standingDecisions, [Array(Set(decided.map(\.event.contactID)))])
+        let changes = followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
+        batch.add(Self.writeSQL, [
+            FollowUpSQL.creationRecordset(followUps.map(\.0)), Self.recordset(decided, routed),
+            Self.standing(decided, routed, states: outcome.states), Change.recordset(changes),
+        ])
         for (item, decision) in zip(decided, routed) { decisions[item.event.key] = decision }
         return decisions
     }
 
-    static let insertDecisions = """
-        INSERT INTO decisions (source, event_id, contact_id, assessed_at, ruleset_version, rule_id, action, priority,
-                               requires, follow_up, experiment_id, experiment_arm, dispatch_id, follow_up_id, facts)
-        SELECT source, event_id, contact_id, assessed_at, ruleset_version, rule_id, action, priority,
-               ARRAY(SELECT jsonb_array_elements_text(requires)), follow_up, experiment_id, experiment_arm,
-               dispatch_id, follow_up_id, facts
-        FROM jsonb_to_recordset($1::jsonb) AS r(source text, event_id text, contact_id text, assessed_at timestamptz,
-             ruleset_version integer, rule_id text, action text, priority text, requires jsonb, follow_up text,
-             experiment_id text, experiment_arm text, dispatch_id bigint, follow_up_id uuid, facts jsonb)
-        """
+    /// The recorded decisions of posted assessments that were stored before (a retry learns
+    /// what it missed); an extra round trip, only when there are such retries.
+    private func recorded(retriedAssessmentsIn outcome: IngestOutcome, in tx: PostgresTransaction) async throws -> [EventKey: RoutedDecision] {
+        var keys: [EventKey] = []
+        for case .accepted(let results) in outcome.verdicts {
+            keys += results.filter { $0.status == .duplicate && $0.event.type == .assessed }.map(\.event.key)
+        }
+        guard !keys.isEmpty else { return [:] }
+        var decisions: [EventKey: RoutedDecision] = [:]
+        for row in try await tx.query(DecisionSQL.ofEvents, [keys.map(\.source), keys.map(\.eventID)]) {
+            guard let stored = DecisionSQL.decision(row) else { throw IngestStoreCorrupt() }
+            decisions[EventKey(source: stored.source, eventID: stored.eventID)] = stored.routed
+        }
+        return decisions
+    }
 
-    /// Each routed contact's standing decision (its latest assessment's) on its row, for
-    /// reports by ruleset version and experiment arm.
-    static let standingDecisions = """
-        UPDATE contacts c SET ruleset_version = d.ruleset_version, experiment_id = d.experiment_id, experiment_arm = d.experiment_arm
-        FROM (SELECT DISTINCT ON (contact_id) contact_id, ruleset_version, experiment_id, experiment_arm FROM decisions
-              WHERE contact_id = ANY($1::text[])
-              ORDER BY contact_id, assessed_at DESC, decided_at DESC, source DESC, event_id DESC) d
-        WHERE c.contact_id = d.contact_id
-        """
+    /// Dispatches for decisions that ask for a team: the first such decision of a contact
+    /// without an open dispatch creates one (its team chosen under the dispatch lock, one more
+    /// round trip); the others stand by the contact's open one.
+    private func dispatch(_ decided: [AssessmentRouting.Decided], _ routed: inout [RoutedDecision], ruleset: CompiledRuleset,
+                          open: [String: DecisionDispatch], states: [String: ContactState], actors: [String],
+                          in tx: PostgresTransaction, batch: inout PostgresBatch) async throws {
+        var open = open
+        var requests: [(request: DispatchRequest, actor: String)] = []
+        var requested = Set<String>()
+        for item in decided where item.wantsDispatch {
+            let contactID = item.event.contactID
+            guard open[contactID] == nil, requested.insert(contactID).inserted else { continue }
+            let settings = ruleset.dispatch
+            let assignment: DispatchAssignment = settings.autoAssign
+                ? .automatic(maxETAMinutes: settings.maxETAMinutes.map(Double.init)) : .manual
+            requests.append((DispatchRequest(contactID: contactID, priority: item.decision.priority, requires: item.decision.requires,
+                                             requestedAt: item.event.occurredAt, assignment: assignment), actors[item.post]))
+        }
+        var writes = DispatchWrites()
+        for actor in Set(requests.map(\.actor)).sorted() {
+            let mine = requests.filter { $0.actor == actor }.map(\.request)
+            var facts: [String: DispatchPlanner.ContactFacts] = [:]
+            for request in mine {
+                facts[request.contactID] = .init(region: states[request.contactID]?.region, location: states[request.contactID]?.location)
+            }
+            for dispatch in try await DispatchPlanner(eta: eta).plan(mine, contacts: facts, actor: actor, in: tx, writes: &writes) {
+                open[dispatch.contactID] = DecisionDispatch(id: dispatch.id, teamID: dispatch.teamID, etaMinutes: dispatch.etaMinutes)
+            }
+        }
+        writes.add(to: &batch, eta: eta)
+        for (index, item) in decided.enumerated() where item.wantsDispatch {
+            routed[index].dispatch = open[item.event.contactID]
+        }
+    }
+
+    /// Follow-ups for decisions that ask for one the caller did not decline: one open
+    /// follow-up per contact, created at the assessment's time and due the rule's delay later.
+    private func followUps(_ decided: [AssessmentRouting.Decided], _ routed: inout [RoutedDecision],
+                           open: [String: DecisionFollowUp], actors: [String]) -> [(FollowUp, String)] {
+        var open = open
+        var created: [(FollowUp, String)] = []
+        for (index, item) in decided.enumerated() {
+            guard item.wantsFollowUp, let within = item.decision.followUp else { continue }
+            let contactID = item.event.contactID
+            if open[contactID] == nil,
+               let followUp = try? FollowUpCreation.make(contactID: contactID, createdAt: item.event.occurredAt, within: within) {
+                created.append((followUp, actors[item.post]))
+                open[contactID] = DecisionFollowUp(id: followUp.id, dueAt: followUp.dueAt)
+            }
+            routed[index].followUp = open[contactID]
+        }
+        return created
+    }
+
+    /// Routing's writes in one statement: the follow-ups, the decisions, each routed contact's
+    /// standing decision on its row, and the follow-ups' stream changes (`lodestar_record_routing`).
+    static let writeSQL = "SELECT lodestar_record_routing($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb)"
+
+    /// Each routed contact's standing decision: the one of its latest assessment, when that is
+    /// one of this transaction's (a late, older assessment is decided but does not stand).
+    static func standing(_ decided: [AssessmentRouting.Decided], _ routed: [RoutedDecision], states: [String: ContactState]) -> String {
+        var latest: [String: (at: Timestamp, decision: RoutedDecision)] = [:]
+        for (item, decision) in zip(decided, routed) {
+            let contactID = item.event.contactID
+            guard let assessedAt = states[contactID]?.assessedAt, item.event.occurredAt >= assessedAt else { continue }
+            if let current = latest[contactID], current.at > item.event.occurredAt { continue }
+            latest[contactID] = (item.event.occurredAt, decision)
+        }
+        return JSONValue.array(latest.map { contactID, entry in
+            let experiment = entry.decision.decision.experiment
+            return [
+                "contact_id": .string(contactID), "ruleset_version": .int(Int64(entry.decision.rulesetVersion)),
+                "experiment_id": experiment.map { .string($0.id) } ?? .null,
+                "experiment_arm": experiment.map { .string($0.arm) } ?? .null,
+            ]
+        }).description
+    }
 
     static func recordset(_ decided: [AssessmentRouting.Decided], _ routed: [RoutedDecision]) -> String {
         JSONValue.array(zip(decided, routed).map { item, routed in
