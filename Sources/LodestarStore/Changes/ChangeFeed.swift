@@ -102,7 +102,7 @@ public final class ChangeFeed {
         }
     }
 
-    private static let numberingGather: Duration = .milliseconds(20)
+    private static let numberingGather: Duration = .milliseconds(100)
 
     private func requestRead() {
         guard reading.request() else { return }
