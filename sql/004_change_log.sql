@@ -22,14 +22,18 @@ CREATE INDEX change_log_unnumbered ON change_log (id) WHERE seq IS NULL;
 CREATE INDEX change_log_recorded_at ON change_log USING brin (recorded_at);
 
 -- Wakes the sequencer of every process when rows are committed (one notification per
--- transaction: PostgreSQL folds identical ones).
+-- transaction: PostgreSQL folds identical ones). A statement that inserted no row (a writer
+-- batching "these changes, if any") wakes nobody.
 CREATE FUNCTION lodestar_change_appended() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_notify('lodestar_change_appended', '');
+    IF EXISTS (SELECT 1 FROM appended) THEN
+        PERFORM pg_notify('lodestar_change_appended', '');
+    END IF;
     RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER change_log_appended AFTER INSERT ON change_log
+    REFERENCING NEW TABLE AS appended
     FOR EACH STATEMENT EXECUTE FUNCTION lodestar_change_appended();

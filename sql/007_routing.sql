@@ -44,3 +44,64 @@ ALTER TABLE contacts
     ADD COLUMN ruleset_version integer,
     ADD COLUMN experiment_id text,
     ADD COLUMN experiment_arm text;
+
+-- Routing's statements in the ingest transaction, kept in functions so that their plans are
+-- kept too: the server plans every other statement anew (plan_cache_mode=force_custom_plan,
+-- so that no plan made while a table was empty outlives it), and planning these on every
+-- transaction tripled PostgreSQL's planning time under ingest (measured with perf). Their
+-- lookups are by key, whose generic plans stay right as tables grow; a plan is remade when
+-- autovacuum's ANALYZE changes a table's statistics.
+
+-- What deciding needs: the active version, the regions the assessed contacts may name, and
+-- each assessed contact's open dispatch and follow-up (JSON arrays of rows).
+CREATE FUNCTION lodestar_routing_facts(named_regions text[], assessed_contacts text[],
+    OUT active_version integer, OUT region_rows text, OUT open_dispatch_rows text, OUT open_follow_up_rows text)
+    LANGUAGE plpgsql STABLE SET plan_cache_mode = auto AS $$
+BEGIN
+    SELECT version INTO active_version FROM rulesets WHERE active;
+    SELECT coalesce(json_agg(json_build_array(r.code, r.type, r.timezone, r.response_target_minutes)), '[]')::text
+    INTO region_rows FROM regions r
+    WHERE r.code = ANY(named_regions)
+       OR r.code IN (SELECT c.region FROM contacts c WHERE c.contact_id = ANY(assessed_contacts));
+    SELECT coalesce(json_agg(json_build_array(o.contact_id, o.id, o.team_id, o.eta_minutes)), '[]')::text
+    INTO open_dispatch_rows
+    FROM (SELECT DISTINCT ON (d.contact_id) d.contact_id, d.id, d.team_id, d.eta_minutes FROM dispatches d
+          WHERE d.contact_id = ANY(assessed_contacts) AND d.status IN ('requested', 'assigned', 'en_route', 'on_scene')
+          ORDER BY d.contact_id, d.requested_at DESC, d.id DESC) o;
+    SELECT coalesce(json_agg(json_build_array(o.contact_id, o.id, (extract(epoch FROM o.due_at) * 1000000)::bigint)), '[]')::text
+    INTO open_follow_up_rows
+    FROM (SELECT DISTINCT ON (f.contact_id) f.contact_id, f.id, f.due_at FROM follow_ups f
+          WHERE f.contact_id = ANY(assessed_contacts) AND f.status = 'open'
+          ORDER BY f.contact_id, f.due_at, f.id) o;
+END
+$$;
+
+-- What deciding wrote: the follow-ups, the decisions, each routed contact's standing decision
+-- on its row, and the follow-ups' stream changes (each a JSON array of records).
+CREATE FUNCTION lodestar_record_routing(new_follow_ups jsonb, new_decisions jsonb, standing jsonb, changes jsonb)
+    RETURNS void LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
+BEGIN
+    IF jsonb_array_length(new_follow_ups) > 0 THEN
+        INSERT INTO follow_ups (id, contact_id, created_at, due_at)
+        SELECT f.id, f.contact_id, f.created_at, f.due_at FROM jsonb_to_recordset(new_follow_ups)
+            AS f(id uuid, contact_id text, created_at timestamptz, due_at timestamptz);
+    END IF;
+    INSERT INTO decisions (source, event_id, contact_id, assessed_at, ruleset_version, rule_id, action, priority,
+                           requires, follow_up, experiment_id, experiment_arm, dispatch_id, follow_up_id, facts)
+    SELECT r.source, r.event_id, r.contact_id, r.assessed_at, r.ruleset_version, r.rule_id, r.action, r.priority,
+           ARRAY(SELECT jsonb_array_elements_text(r.requires)), r.follow_up, r.experiment_id, r.experiment_arm,
+           r.dispatch_id, r.follow_up_id, r.facts
+    FROM jsonb_to_recordset(new_decisions) AS r(source text, event_id text, contact_id text, assessed_at timestamptz,
+         ruleset_version integer, rule_id text, action text, priority text, requires jsonb, follow_up text,
+         experiment_id text, experiment_arm text, dispatch_id bigint, follow_up_id uuid, facts jsonb);
+    UPDATE contacts c SET ruleset_version = s.ruleset_version, experiment_id = s.experiment_id,
+                          experiment_arm = s.experiment_arm
+    FROM jsonb_to_recordset(standing) AS s(contact_id text, ruleset_version integer, experiment_id text, experiment_arm text)
+    WHERE c.contact_id = s.contact_id;
+    IF jsonb_array_length(changes) > 0 THEN
+        INSERT INTO change_log (kind, body)
+        SELECT e.value->>'kind', e.value->'body' FROM jsonb_array_elements(changes) WITH ORDINALITY AS e(value, n)
+        ORDER BY e.n;
+    END IF;
+END
+$$;

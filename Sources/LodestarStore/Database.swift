@@ -26,7 +26,6 @@ public final class Database {
     private init(pool: PostgresPool, maxEventsPerContact: Int, eta: ETAModel) {
         self.pool = pool
         tokens = TokenStore(pool: pool)
-        events = EventStore(pool: pool, maxEventsPerContact: maxEventsPerContact)
         contacts = ContactStore(pool: pool)
         audit = AuditLog(pool: pool)
         changeLog = ChangeLog(pool: pool)
@@ -36,6 +35,8 @@ public final class Database {
         signals = SignalStore(pool: pool)
         rulesets = RulesetStore(pool: pool)
         compiledRulesets = CompiledRulesets(store: rulesets)
+        events = EventStore(pool: pool, maxEventsPerContact: maxEventsPerContact,
+                            routing: IngestRouting(eta: eta, rulesets: compiledRulesets))
         decisions = DecisionStore(pool: pool)
         regions = RegionStore(pool: pool)
         teams = TeamStore(pool: pool, eta: eta)

@@ -33,6 +33,28 @@ import Testing
         }
     }
 
+    @Test func aDispatchCreatedThroughOneProcessReachesAClientOfAnother() async throws {
+        let fixture = try ServerFixture.start()
+        let second = try ServerProcess(database: fixture.database)
+        defer { _ = second.stop() }
+        #expect(try await fixture.server.request("PUT", "/v1/teams/s1", token: fixture.token("admin"), json: [
+            "name": "S1", "capabilities": [], "regions": [], "base": ["lat": 45.0, "lon": -93.0],
+        ]).status == 201)
+        #expect(try await fixture.server.request("POST", "/v1/events", token: fixture.token("ingest"), json: [
+            "event_id": "s-c1", "type": "contact.received", "contact_id": "s-c1", "occurred_at": "2026-11-26T10:00:00Z",
+            "data": ["channel": "call"],
+        ]).status == 200)
+        let client = try await EventStreamClient(port: fixture.server.port, token: fixture.token("dispatcher"))
+        let created = try await second.request("POST", "/v1/dispatches", token: fixture.token("dispatcher"), json: ["contact_id": "s-c1"])
+        #expect(created.status == 201)
+        var seen: [EventStreamClient.Event] = []
+        while seen.count < 2, let event = try await client.next(timeout: 10) { seen.append(event) }
+        let dispatch = try #require(seen.first { $0.name == "dispatch" })
+        #expect((try? JSON.parse(Array(dispatch.data.utf8)))?["id"] == created.json?["id"])
+        #expect((try? JSON.parse(Array(dispatch.data.utf8)))?["team_id"] == "s1")
+        #expect(seen.contains { $0.name == "team" })
+    }
+
     @Test func aClientResumingWithLastEventIDGetsWhatItMissedInOrderOnce() async throws {
         let fixture = try ServerFixture.start()
         let token = fixture.token("dispatcher")

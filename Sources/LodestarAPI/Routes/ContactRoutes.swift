@@ -31,7 +31,7 @@ enum ContactRoutes {
                 ("contact_id", .string(contactID)),
                 ("state", view.state.json),
                 ("timeline", .array(view.timeline)),
-                ("decisions", .array(view.decisions.map(DecisionJSON.json))),
+                ("decisions", .array(view.decisions.map { DecisionJSON.json($0.routed) })),
                 ("dispatches", .array(view.dispatches.map(DispatchRoutes.contactJSON))),
                 ("follow_ups", FollowUpRoutes.contactJSON(view.followUps)),
             ]

@@ -57,13 +57,17 @@ enum EventRoutes {
     }
 
     /// `{"accepted", "duplicates", "results": [{"event_id", "status"}]}` in posted order.
+    /// An assessment's result carries its routing decision (SPEC §3, §5); a duplicate of one
+    /// carries the decision made when it was first stored, so a retry learns what it missed.
     static func responseJSON(_ results: [IngestResult]) -> JSONValue {
         let accepted = results.count { $0.status == .accepted }
         return [
             "accepted": .int(Int64(accepted)),
             "duplicates": .int(Int64(results.count - accepted)),
             "results": .array(results.map { result in
-                ["event_id": .string(result.event.eventID), "status": .string(result.status.rawValue)]
+                var members: [(String, JSONValue)] = [("event_id", .string(result.event.eventID)), ("status", .string(result.status.rawValue))]
+                if let decision = result.decision { members.append(("decision", DecisionJSON.json(decision))) }
+                return .object(JSONObject(members))
             }),
         ]
     }

@@ -23,8 +23,7 @@ enum RoutingRoutes {
                 throw validation(reader, documentIssues)
             }
             let explanation = compiled.explain(facts)
-            var decision = DecisionJSON.json(contactID: facts.contactID, rulesetVersion: version,
-                                             decision: explanation.decision, effects: nil)
+            var decision = DecisionJSON.json(contactID: facts.contactID, rulesetVersion: version, decision: explanation.decision)
             if case .object(var members) = decision {
                 if !explanation.decision.requires.isEmpty {
                     members["requires"] = .array(explanation.decision.requires.map(JSONValue.string))

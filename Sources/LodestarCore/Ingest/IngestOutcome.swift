@@ -51,15 +51,18 @@ public enum EventField: String, Sendable, CaseIterable {
     case data
 }
 
-/// Whether one posted event was stored now or had been stored before.
+/// Whether one posted event was stored now or had been stored before, and for an assessment
+/// the routing decision made for it (now, or when it was first stored).
 public struct IngestResult: Sendable {
     public enum Status: String, Sendable { case accepted, duplicate }
     public var event: ContactEvent
     public var status: Status
+    public var decision: RoutedDecision?
 
-    public init(event: ContactEvent, status: Status) {
+    public init(event: ContactEvent, status: Status, decision: RoutedDecision? = nil) {
         self.event = event
         self.status = status
+        self.decision = decision
     }
 }
 

@@ -94,10 +94,15 @@ public final class ChangeFeed {
     private func requestNumbering() {
         guard numbering.request() else { return }
         _ = EventLoop.shared.task { [weak self] in
+            // A moment's wait gathers the appends of a burst (every process is woken by each
+            // committing transaction) into one numbering, far within the stream's second.
+            try? await sleep(for: Self.numberingGather)
             guard let self else { return }
             repeat { _ = try? await self.log.numberCommitted() } while self.numbering.finishPass()
         }
     }
+
+    private static let numberingGather: Duration = .milliseconds(100)
 
     private func requestRead() {
         guard reading.request() else { return }

@@ -8,11 +8,11 @@ import Postgres
 public final class EventStore {
     private let committer: GroupCommitter<IngestHandler>
 
-    init(pool: PostgresPool, maxEventsPerContact: Int, maxPostsPerCommit: Int = 256) {
+    init(pool: PostgresPool, maxEventsPerContact: Int, routing: IngestRouting, maxPostsPerCommit: Int = 256) {
         // Four transactions in flight: while one waits for its flush or round trip, the others
         // keep both PostgreSQL and the loop busy (measured: 100-event posts went from 12k to
         // 20k events/s against one at a time). The pool keeps connections free for readers.
-        committer = GroupCommitter(pool: pool, handler: IngestHandler(maxEventsPerContact: maxEventsPerContact),
+        committer = GroupCommitter(pool: pool, handler: IngestHandler(maxEventsPerContact: maxEventsPerContact, routing: routing),
                                    maximumBatchSize: maxPostsPerCommit, maximumConcurrentBatches: 4)
     }
 

@@ -10,10 +10,11 @@ import Postgres
 ///    commits. A post that is refused writes nothing and fails no other post.
 struct IngestHandler: GroupCommitHandler {
     let maxEventsPerContact: Int
+    let routing: IngestRouting
 
     func commit(_ posts: [IngestPost], in tx: PostgresTransaction) async throws -> [PostVerdict] {
         let plan = IngestPlan(posts: posts.map(\.events))
-        let stored = try await readStored(plan, in: tx)
+        let (stored, routingReads) = try await readStored(plan, in: tx)
         let outcome = plan.outcome(stored: stored, maxEventsPerContact: maxEventsPerContact)
 
         var last = PostgresBatch()
@@ -22,10 +23,24 @@ struct IngestHandler: GroupCommitHandler {
             last.add(IngestSQL.insertEvents, [IngestSQL.eventRecordset(accepted)])
             last.add(ContactColumns.upsertSQL, [ContactColumns.recordset(outcome.states)])
         }
-        let audit = IngestAudit.entries(posts, outcome.verdicts)
+        var decisions: [EventKey: RoutedDecision] = [:]
+        var audit = IngestAudit.entries(posts, outcome.verdicts)
+        if let routingReads {
+            decisions = try await routing.route(outcome, found: routingReads, actors: posts.map(\.actor), in: tx,
+                                                batch: &last, audit: &audit)
+        }
         if !audit.isEmpty { last.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
         _ = try await tx.executeAndCommit(last)
-        return outcome.verdicts
+        return decisions.isEmpty ? outcome.verdicts : outcome.verdicts.map { Self.attach(decisions, to: $0) }
+    }
+
+    /// Each assessment's result with its decision (made now, or recorded when first stored).
+    static func attach(_ decisions: [EventKey: RoutedDecision], to verdict: PostVerdict) -> PostVerdict {
+        guard case .accepted(var results) = verdict else { return verdict }
+        for index in results.indices where results[index].event.type == .assessed {
+            results[index].decision = decisions[results[index].event.key]
+        }
+        return .accepted(results)
     }
 
     /// A unique violation on an event key means a concurrent transaction stored that key after
@@ -34,13 +49,15 @@ struct IngestHandler: GroupCommitHandler {
         error.isUniqueViolation && error.constraint == "contact_events_pkey"
     }
 
-    private func readStored(_ plan: IngestPlan, in tx: PostgresTransaction) async throws -> IngestStoredFacts {
+    private func readStored(_ plan: IngestPlan, in tx: PostgresTransaction) async throws -> (IngestStoredFacts, IngestRouting.Found?) {
         var first = PostgresBatch()
         first.add(IngestSQL.lockContacts, [plan.contactIDs])
         let heads = first.add(IngestSQL.storedHeads, [plan.keys.map(\.source), plan.keys.map(\.eventID)])
         let folds = first.add(IngestSQL.storedFolds, [plan.contactIDs])
+        let routingReads = IngestRouting.addReads(for: plan, to: &first)
         let read = try await tx.execute(first)
         try read.check()
+        let found = try routingReads.map { try IngestRouting.found($0, in: read) }
 
         var stored = IngestStoredFacts()
         for row in try read.rows(heads) {
@@ -72,7 +89,7 @@ struct IngestHandler: GroupCommitHandler {
                 stored.states[event.contactID, default: ContactState()].apply(event)
             }
         }
-        return stored
+        return (stored, found)
     }
 
     static func storedEvent(_ row: PostgresRow) throws -> ContactEvent {

@@ -2,17 +2,12 @@ public import LodestarCore
 import Postgres
 public import Time
 
-/// A decision as recorded, with what carrying it out created (SPEC §5's decision object).
+/// A decision as recorded: the assessment it was made for, and the decision as carried out.
 public struct StoredDecision: Sendable {
-    public var contactID: String
-    /// The assessment it was made for.
     public var source: String
     public var eventID: String
     public var assessedAt: Timestamp
-    public var rulesetVersion: Int
-    public var decision: RuleDecision
-    public var dispatch: (id: Int64, teamID: String?, etaMinutes: Double?)?
-    public var followUp: (id: String, dueAt: Timestamp)?
+    public var routed: RoutedDecision
 }
 
 /// Reading recorded decisions back, with their dispatch's current team and ETA.
@@ -49,12 +44,14 @@ enum DecisionSQL {
         let followUp = row[9].string.flatMap { try? ISODuration(iso8601: $0) }
         var experiment: ExperimentAssignment?
         if let id = row[10].string, let arm = row[11].string { experiment = ExperimentAssignment(id: id, arm: arm) }
-        var stored = StoredDecision(
-            contactID: contactID, source: source, eventID: eventID, assessedAt: assessedAt, rulesetVersion: version,
+        var routed = RoutedDecision(
+            contactID: contactID, rulesetVersion: version,
             decision: RuleDecision(ruleID: ruleID, action: action, priority: priority, requires: requires,
                                    followUp: followUp, experiment: experiment))
-        if let dispatchID = row[12].int64 { stored.dispatch = (dispatchID, row[13].string, row[14].double) }
-        if let followUpID = row[15].string, let dueAt = row[16].timestamp { stored.followUp = (followUpID, dueAt) }
-        return stored
+        if let dispatchID = row[12].int64 {
+            routed.dispatch = DecisionDispatch(id: dispatchID, teamID: row[13].string, etaMinutes: row[14].double)
+        }
+        if let followUpID = row[15].string, let dueAt = row[16].timestamp { routed.followUp = DecisionFollowUp(id: followUpID, dueAt: dueAt) }
+        return StoredDecision(source: source, eventID: eventID, assessedAt: assessedAt, routed: routed)
     }
 }

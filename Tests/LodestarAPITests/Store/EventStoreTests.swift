@@ -14,8 +14,10 @@ import Time
     static let sqlDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("sql").path
 
+    /// A migrated database of its own. Creating it runs psql and waits for it, so that happens
+    /// off the loop: every `@LoopActor` test of the process shares the loop's one thread.
     @LoopActor static func database() async throws -> (Database, TestDatabase) {
-        let test = try TestDatabase.create()
+        let test = try await Task.detached { try TestDatabase.create() }.value
         let database = Database.open(connectionString: test.connectionString)
         _ = try await database.migrate(directory: sqlDirectory)
         return (database, test)

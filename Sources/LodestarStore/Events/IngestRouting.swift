@@ -1,0 +1,218 @@
+import JSON
+import LodestarCore
+import Loop
+import Postgres
+import Time
+import ZoneInfo
+
+/// Routing in the ingest transaction (SPEC §5): every accepted assessment is decided with the
+/// active ruleset, and its dispatch and follow-up are written with its event, so the decision,
+/// its effects and the event commit together or not at all.
+///
+/// Its reads ride on the transaction's first round trip (only when a post holds an
+/// assessment); a dispatch to choose a team for costs one more (`DispatchPlanner`, under the
+/// dispatch lock); everything else joins the final batch with the COMMIT.
+///
+/// A contact that already has an open dispatch or follow-up keeps it: a re-assessment that
+/// asks for the same is answered with the open one rather than a second team or a second call.
+struct IngestRouting: Sendable {
+    let eta: ETAModel
+    let rulesets: CompiledRulesets
+
+    /// The first round trip's statement for routing, one whatever the batch: the active
+    /// version, the regions the assessed contacts may name, and their open dispatch and
+    /// follow-up, as JSON arrays (`lodestar_routing_facts`, `sql/007_routing.sql`).
+    static let readSQL = "SELECT active_version, region_rows, open_dispatch_rows, open_follow_up_rows FROM lodestar_routing_facts($1::text[], $2::text[])"
+
+    /// Adds routing's read to the first batch; nil when no post holds an assessment.
+    static func addReads(for plan: IngestPlan, to batch: inout PostgresBatch) -> PostgresBatch.Handle? {
+        let assessments = plan.posts.joined().filter { $0.type == .assessed }
+        guard !assessments.isEmpty else { return nil }
+        let contactIDs = Array(Set(assessments.map(\.contactID)))
+        let named = Array(AssessmentRouting.regionsNamed(in: plan.posts.joined()))
+        return batch.add(readSQL, [named, contactIDs])
+    }
+
+    /// What the read found.
+    struct Found {
+        var version: Int?
+        var regions: [String: RegionProfile] = [:]
+        var openDispatches: [String: DecisionDispatch] = [:]
+        var openFollowUps: [String: DecisionFollowUp] = [:]
+    }
+
+    static func found(_ read: PostgresBatch.Handle, in results: PostgresBatchResults) throws -> Found {
+        guard let row = try results.rows(read).first else { throw IngestStoreCorrupt() }
+        var found = Found()
+        found.version = row[0].int
+        for item in try jsonRows(row[1].string) {
+            guard let code = item[0]?.stringValue, let type = item[1]?.stringValue.flatMap(RegionType.init(rawValue:)),
+                  let zone = item[2]?.stringValue, let target = item[3]?.intValue
+            else { throw IngestStoreCorrupt() }
+            found.regions[code] = RegionProfile(type: type, timeZone: zone, responseTargetMinutes: Int(target), isDescribed: true)
+        }
+        for item in try jsonRows(row[2].string) {
+            guard let contactID = item[0]?.stringValue, let id = item[1]?.intValue else { throw IngestStoreCorrupt() }
+            found.openDispatches[contactID] = DecisionDispatch(id: id, teamID: item[2]?.stringValue, etaMinutes: item[3]?.doubleValue)
+        }
+        for item in try jsonRows(row[3].string) {
+            guard let contactID = item[0]?.stringValue, let id = item[1]?.stringValue, let micros = item[2]?.intValue
+            else { throw IngestStoreCorrupt() }
+            found.openFollowUps[contactID] = DecisionFollowUp(id: id, dueAt: Timestamp(microseconds: micros))
+        }
+        return found
+    }
+
+    private static func jsonRows(_ text: String?) throws -> [JSONValue] {
+        guard let text, let rows = try JSON.parse(Array(text.utf8)).arrayValue else { throw IngestStoreCorrupt() }
+        return rows
+    }
+
+    /// Decides the outcome's accepted assessments and adds their effects to `batch` (after the
+    /// events and contact rows) and their audit rows to `audit`. Returns the decisions by the
+    /// assessment's key, with those of retried assessments as recorded when first stored.
+    func route(_ outcome: IngestOutcome, found: Found, actors: [String], in tx: PostgresTransaction,
+               batch: inout PostgresBatch, audit: inout [AuditEntry]) async throws -> [EventKey: RoutedDecision] {
+        var decisions = try await recorded(retriedAssessmentsIn: outcome, in: tx)
+        guard let version = found.version, outcome.accepted.contains(where: { $0.event.type == .assessed }),
+              let ruleset = try await rulesets.compiled(version)
+        else { return decisions }
+        var zones: [String: ZoneRules] = [:]
+        for profile in found.regions.values where zones[profile.timeZone] == nil {
+            zones[profile.timeZone] = try? ZoneInfoDatabase.system.rules(named: profile.timeZone)
+        }
+        let decided = AssessmentRouting.decide(
+            outcome.accepted, context: .init(ruleset: ruleset, version: version, regions: found.regions, zones: zones))
+        var routed = decided.map { RoutedDecision(contactID: $0.event.contactID, rulesetVersion: version, decision: $0.decision) }
+
+        try await dispatch(decided, &routed, ruleset: ruleset, open: found.openDispatches, states: outcome.states,
+                           actors: actors, in: tx, batch: &batch)
+        let followUps = followUps(decided, &routed, open: found.openFollowUps, actors: actors)
+        let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
+        audit += followUps.map { followUp, actor in
+            AuditEntry(actor: actor, action: "follow_up.create", resource: "follow_up/\(followUp.id)", detail: [
+                "contact_id": .string(followUp.contactID), "due_at": .string(followUp.dueAt.rfc3339),
+            ])
+        }
+        let changes = followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
+        batch.add(Self.writeSQL, [
+            FollowUpSQL.creationRecordset(followUps.map(\.0)), Self.recordset(decided, routed),
+            Self.standing(decided, routed, states: outcome.states), Change.recordset(changes),
+        ])
+        for (item, decision) in zip(decided, routed) { decisions[item.event.key] = decision }
+        return decisions
+    }
+
+    /// The recorded decisions of posted assessments that were stored before (a retry learns
+    /// what it missed); an extra round trip, only when there are such retries.
+    private func recorded(retriedAssessmentsIn outcome: IngestOutcome, in tx: PostgresTransaction) async throws -> [EventKey: RoutedDecision] {
+        var keys: [EventKey] = []
+        for case .accepted(let results) in outcome.verdicts {
+            keys += results.filter { $0.status == .duplicate && $0.event.type == .assessed }.map(\.event.key)
+        }
+        guard !keys.isEmpty else { return [:] }
+        var decisions: [EventKey: RoutedDecision] = [:]
+        for row in try await tx.query(DecisionSQL.ofEvents, [keys.map(\.source), keys.map(\.eventID)]) {
+            guard let stored = DecisionSQL.decision(row) else { throw IngestStoreCorrupt() }
+            decisions[EventKey(source: stored.source, eventID: stored.eventID)] = stored.routed
+        }
+        return decisions
+    }
+
+    /// Dispatches for decisions that ask for a team: the first such decision of a contact
+    /// without an open dispatch creates one (its team chosen under the dispatch lock, one more
+    /// round trip); the others stand by the contact's open one.
+    private func dispatch(_ decided: [AssessmentRouting.Decided], _ routed: inout [RoutedDecision], ruleset: CompiledRuleset,
+                          open: [String: DecisionDispatch], states: [String: ContactState], actors: [String],
+                          in tx: PostgresTransaction, batch: inout PostgresBatch) async throws {
+        var open = open
+        var requests: [(request: DispatchRequest, actor: String)] = []
+        var requested = Set<String>()
+        for item in decided where item.wantsDispatch {
+            let contactID = item.event.contactID
+            guard open[contactID] == nil, requested.insert(contactID).inserted else { continue }
+            let settings = ruleset.dispatch
+            let assignment: DispatchAssignment = settings.autoAssign
+                ? .automatic(maxETAMinutes: settings.maxETAMinutes.map(Double.init)) : .manual
+            requests.append((DispatchRequest(contactID: contactID, priority: item.decision.priority, requires: item.decision.requires,
+                                             requestedAt: item.event.occurredAt, assignment: assignment), actors[item.post]))
+        }
+        var writes = DispatchWrites()
+        for actor in Set(requests.map(\.actor)).sorted() {
+            let mine = requests.filter { $0.actor == actor }.map(\.request)
+            var facts: [String: DispatchPlanner.ContactFacts] = [:]
+            for request in mine {
+                facts[request.contactID] = .init(region: states[request.contactID]?.region, location: states[request.contactID]?.location)
+            }
+            for dispatch in try await DispatchPlanner(eta: eta).plan(mine, contacts: facts, actor: actor, in: tx, writes: &writes) {
+                open[dispatch.contactID] = DecisionDispatch(id: dispatch.id, teamID: dispatch.teamID, etaMinutes: dispatch.etaMinutes)
+            }
+        }
+        writes.add(to: &batch, eta: eta)
+        for (index, item) in decided.enumerated() where item.wantsDispatch {
+            routed[index].dispatch = open[item.event.contactID]
+        }
+    }
+
+    /// Follow-ups for decisions that ask for one the caller did not decline: one open
+    /// follow-up per contact, created at the assessment's time and due the rule's delay later.
+    private func followUps(_ decided: [AssessmentRouting.Decided], _ routed: inout [RoutedDecision],
+                           open: [String: DecisionFollowUp], actors: [String]) -> [(FollowUp, String)] {
+        var open = open
+        var created: [(FollowUp, String)] = []
+        for (index, item) in decided.enumerated() {
+            guard item.wantsFollowUp, let within = item.decision.followUp else { continue }
+            let contactID = item.event.contactID
+            if open[contactID] == nil,
+               let followUp = try? FollowUpCreation.make(contactID: contactID, createdAt: item.event.occurredAt, within: within) {
+                created.append((followUp, actors[item.post]))
+                open[contactID] = DecisionFollowUp(id: followUp.id, dueAt: followUp.dueAt)
+            }
+            routed[index].followUp = open[contactID]
+        }
+        return created
+    }
+
+    /// Routing's writes in one statement: the follow-ups, the decisions, each routed contact's
+    /// standing decision on its row, and the follow-ups' stream changes (`lodestar_record_routing`).
+    static let writeSQL = "SELECT lodestar_record_routing($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb)"
+
+    /// Each routed contact's standing decision: the one of its latest assessment, when that is
+    /// one of this transaction's (a late, older assessment is decided but does not stand).
+    static func standing(_ decided: [AssessmentRouting.Decided], _ routed: [RoutedDecision], states: [String: ContactState]) -> String {
+        var latest: [String: (at: Timestamp, decision: RoutedDecision)] = [:]
+        for (item, decision) in zip(decided, routed) {
+            let contactID = item.event.contactID
+            guard let assessedAt = states[contactID]?.assessedAt, item.event.occurredAt >= assessedAt else { continue }
+            if let current = latest[contactID], current.at > item.event.occurredAt { continue }
+            latest[contactID] = (item.event.occurredAt, decision)
+        }
+        return JSONValue.array(latest.map { contactID, entry in
+            let experiment = entry.decision.decision.experiment
+            return [
+                "contact_id": .string(contactID), "ruleset_version": .int(Int64(entry.decision.rulesetVersion)),
+                "experiment_id": experiment.map { .string($0.id) } ?? .null,
+                "experiment_arm": experiment.map { .string($0.arm) } ?? .null,
+            ]
+        }).description
+    }
+
+    static func recordset(_ decided: [AssessmentRouting.Decided], _ routed: [RoutedDecision]) -> String {
+        JSONValue.array(zip(decided, routed).map { item, routed in
+            let decision = routed.decision
+            return [
+                "source": .string(item.event.source), "event_id": .string(item.event.eventID),
+                "contact_id": .string(item.event.contactID), "assessed_at": .string(item.event.occurredAt.rfc3339),
+                "ruleset_version": .int(Int64(routed.rulesetVersion)), "rule_id": .string(decision.ruleID),
+                "action": .string(decision.action.rawValue), "priority": .string(decision.priority.rawValue),
+                "requires": .array(decision.requires.map(JSONValue.string)),
+                "follow_up": decision.followUp.map { .string($0.iso8601) } ?? .null,
+                "experiment_id": decision.experiment.map { .string($0.id) } ?? .null,
+                "experiment_arm": decision.experiment.map { .string($0.arm) } ?? .null,
+                "dispatch_id": routed.dispatch.map { .int($0.id) } ?? .null,
+                "follow_up_id": routed.followUp.map { .string($0.id) } ?? .null,
+                "facts": item.facts.json,
+            ]
+        }).description
+    }
+}

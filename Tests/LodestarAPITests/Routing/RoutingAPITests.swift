@@ -1,0 +1,95 @@
+import Foundation
+import JSON
+import Testing
+
+/// Routing on ingest (SPEC §3, §5): every accepted assessment is decided by the active ruleset
+/// and its dispatch and follow-up are created in the same transaction as the event.
+@Suite struct RoutingAPITests {
+    @Test func aNewInstallRoutesWithTheDefaultRuleset() async throws {
+        let scene = try RoutingScene.start()
+        let active = try await scene.server.request("GET", "/v1/rulesets/active", token: scene.token("manager"))
+        #expect(active.status == 200)
+        #expect(active.json?["version"] == 1 && active.json?["active"] == true)
+        #expect(active.json?["document"]?["name"] == "default")
+        #expect(active.json?["warnings"] == [])
+    }
+
+    @Test func anAssessmentIsDecidedAndItsDispatchAndFollowUpCommitWithIt() async throws {
+        let scene = try RoutingScene.start()
+        #expect(try await scene.server.request("PUT", "/v1/teams/t1", token: scene.token("admin"), json: [
+            "name": "North 1", "capabilities": ["clinician"], "regions": ["north"], "base": ["lat": 45.0, "lon": -93.0],
+        ]).status == 201)
+        let response = try await scene.post([
+            RoutingScene.received("c1", at: "2026-11-26T16:40:00Z", region: "north", age: 40, location: (45.1, -93.0)),
+            RoutingScene.assessed("c1", "a1", at: "2026-11-26T16:45:00Z", risk: "high"),
+        ])
+        #expect(response.status == 200)
+        let decision = try #require(RoutingScene.decision(response, "c1-a1"))
+        #expect(decision["contact_id"] == "c1" && decision["ruleset_version"] == 1)
+        #expect(decision["rule_id"] == "high" && decision["action"] == "dispatch_mobile_team" && decision["priority"] == "urgent")
+        #expect(decision["dispatch"]?["team_id"] == "t1")
+        #expect(decision["follow_up"]?["due_at"] == "2026-11-27T16:45:00.000Z")
+        #expect(RoutingScene.decision(response, "c1-received") == nil)
+
+        // The dispatch was requested and assigned at the assessment's time, the team is busy.
+        let dispatchID = try #require(decision["dispatch"]?["id"]?.intValue)
+        let dispatch = try await scene.server.request("GET", "/v1/dispatches/\(dispatchID)", token: scene.token("dispatcher"))
+        #expect(dispatch.json?["requested_at"] == "2026-11-26T16:45:00.000Z" && dispatch.json?["status"] == "assigned")
+        #expect(try scene.sql("SELECT status FROM teams WHERE team_id = 't1'") == "busy")
+        // The follow-up was created at the assessment's time.
+        let followUpID = try #require(decision["follow_up"]?["id"]?.stringValue)
+        let followUp = try await scene.server.request("GET", "/v1/follow-ups/\(followUpID)", token: scene.token("dispatcher"))
+        #expect(followUp.json?["created_at"] == "2026-11-26T16:45:00.000Z" && followUp.json?["status"] == "open")
+
+        // The contact view lists the decision with its dispatch and follow-up.
+        let contact = try await scene.server.request("GET", "/v1/contacts/c1", token: scene.token("dispatcher"))
+        #expect(contact.json?["decisions"]?.arrayValue?.count == 1)
+        #expect(contact.json?["decisions"]?[0]?["rule_id"] == "high")
+        #expect(contact.json?["dispatches"]?.arrayValue?.count == 1)
+        #expect(contact.json?["follow_ups"]?.arrayValue?.count == 1)
+        #expect(try scene.sql("SELECT ruleset_version || ' ' || rule_id FROM decisions WHERE contact_id = 'c1'") == "1 high")
+
+        // A retry of the assessment is a duplicate answered with the decision it got; nothing new.
+        let retry = try await scene.post([RoutingScene.assessed("c1", "a1", at: "2026-11-26T16:45:00Z", risk: "high")])
+        #expect(retry.json?["duplicates"] == 1)
+        #expect(RoutingScene.decision(retry, "c1-a1") == decision)
+        #expect(try scene.sql("SELECT count(*) FROM dispatches WHERE contact_id = 'c1'") == "1")
+        #expect(try scene.sql("SELECT count(*) FROM follow_ups WHERE contact_id = 'c1'") == "1")
+        #expect(try scene.sql("SELECT count(*) FROM decisions WHERE contact_id = 'c1'") == "1")
+
+        // A re-assessment routes again; the open dispatch and follow-up stand.
+        let again = try await scene.post([RoutingScene.assessed("c1", "a2", at: "2026-11-26T17:00:00Z", risk: "high")])
+        let second = try #require(RoutingScene.decision(again, "c1-a2"))
+        #expect(second["dispatch"]?["id"]?.intValue == dispatchID && second["follow_up"]?["id"]?.stringValue == followUpID)
+        #expect(try scene.sql("SELECT count(*) FROM decisions WHERE contact_id = 'c1'") == "2")
+    }
+
+    @Test func aCallerWhoDeclinedFollowUpGetsNone() async throws {
+        let scene = try RoutingScene.start()
+        let response = try await scene.post([
+            RoutingScene.received("c2", at: "2026-11-26T16:40:00Z"),
+            RoutingScene.assessed("c2", "a1", at: "2026-11-26T16:45:00Z", risk: "moderate", consent: false),
+        ])
+        let decision = try #require(RoutingScene.decision(response, "c2-a1"))
+        #expect(decision["rule_id"] == "moderate" && decision["action"] == "resolve_by_phone")
+        #expect(decision["follow_up"] == nil && decision["dispatch"] == nil)
+        #expect(try scene.sql("SELECT count(*) FROM follow_ups WHERE contact_id = 'c2'") == "0")
+    }
+
+    @Test func aDispatchWithNoTeamFreeIsQueuedAndTheFactsOfTheBatchCount() async throws {
+        let scene = try RoutingScene.start()
+        // The age arrives in the same batch, before the assessment: the youth rule applies.
+        let response = try await scene.post([
+            RoutingScene.received("c3", at: "2026-11-26T16:40:00Z", age: 15),
+            RoutingScene.assessed("c3", "a1", at: "2026-11-26T16:45:00Z", risk: "high"),
+        ])
+        let decision = try #require(RoutingScene.decision(response, "c3-a1"))
+        #expect(decision["rule_id"] == "high-youth")
+        #expect(decision["dispatch"]?["id"] != nil && decision["dispatch"]?["team_id"] == .null)
+        #expect(try scene.sql("SELECT status || ' ' || array_to_string(requires, ',') FROM dispatches WHERE contact_id = 'c3'") == "requested youth")
+        // A late event changing the facts does not route the contact again.
+        _ = try await scene.post([["event_id": "c3-late", "type": "contact.answered", "contact_id": "c3",
+                                   "occurred_at": "2026-11-26T16:41:00Z", "data": [:]]])
+        #expect(try scene.sql("SELECT count(*) FROM decisions WHERE contact_id = 'c3'") == "1")
+    }
+}

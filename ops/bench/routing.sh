@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Routing benchmarks (issue #11):
+# 1. decisions per second in process, 50 rules (ops/bench/rules.sh);
+# 2. single-event ingest with the default ruleset active and one event in five an assessment,
+#    against the same load with that fifth event an unrouted `contact.answered`, interleaved
+#    (ROUNDS=3 of DURATION=10 s each), medians and their ratio.
+#   ops/bench/routing.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source ops/lib/deps.sh
+lodestar_install_deps wrk
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
+source ops/lib/bench-db.sh
+lodestar_bench_setup lodestar_routing_bench
+trap 'kill "${server:-0}" 2>/dev/null || true; lodestar_bench_stop' EXIT
+
+echo "# routing benchmark $(date -u '+%Y-%m-%d %H:%M UTC') host=$(hostname) cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
+token=$("$bin" token create --role ingest --name "bench-$(date +%s)")
+lodestar_bench_serve "${PORT:-18091}"
+
+# CPU time (user + system, clock ticks) of Lodestar and of every PostgreSQL process of the
+# cluster: on a shared machine the CPU each event costs is steadier than the events per second.
+postmaster=$(head -1 "$PG_DIR/data/postmaster.pid" 2>/dev/null || head -1 "$PG_DIR/postmaster.pid")
+cpu_ticks() {
+  local pids total=0
+  pids=${1:-"$server $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"}
+  for pid in $pids; do
+    [[ -r /proc/$pid/stat ]] || continue
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+ticks_per_second=$(getconf CLK_TCK)
+
+declare -A results cpu
+for round in $(seq "$ROUNDS"); do
+  for mode in plain routed; do
+    psql -q -c CHECKPOINT
+    before=$(cpu_ticks); before_lodestar=$(cpu_ticks "$server")
+    out=$(wrk -t2 -c32 -d"${DURATION}s" --latency -s ops/bench/wrk-routing.lua "http://127.0.0.1:$port" -- "$token" "$mode" "r$round-$mode-$$")
+    after=$(cpu_ticks); after_lodestar=$(cpu_ticks "$server")
+    rps=$(awk '/^Requests\/sec:/{print $2}' <<<"$out")
+    total=$(awk '/requests in/{print $1}' <<<"$out")
+    p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/{print $NF}' <<<"$out")
+    us=$(awk -v t=$((after - before)) -v n="$total" -v hz="$ticks_per_second" 'BEGIN{printf "%.0f", t / hz * 1e6 / n}')
+    lodestar_us=$(awk -v t=$((after_lodestar - before_lodestar)) -v n="$total" -v hz="$ticks_per_second" 'BEGIN{printf "%.0f", t / hz * 1e6 / n}')
+    echo "round $round $mode: events/s $rps p99 $p99 non-2xx ${non2xx:-0} cpu/event ${us} us (of which lodestar ${lodestar_us} us)"
+    results[$mode]+="$rps "
+    cpu[$mode]+="$us "
+  done
+done
+median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+plain=$(median "${results[plain]}"); routed=$(median "${results[routed]}")
+plain_cpu=$(median "${cpu[plain]}"); routed_cpu=$(median "${cpu[routed]}")
+echo "## medians: plain $plain events/s ${plain_cpu} us CPU/event; routed $routed events/s ${routed_cpu} us CPU/event"
+echo "## routed/plain: throughput $(awk -v a="$routed" -v b="$plain" 'BEGIN{printf "%.3f", a/b}'), CPU per event $(awk -v a="$routed_cpu" -v b="$plain_cpu" 'BEGIN{printf "%.3f", a/b}')"
+echo "## decisions: $(psql -Atc 'select count(*) from decisions' lodestar_routing_bench), dispatches $(psql -Atc 'select count(*) from dispatches' lodestar_routing_bench), follow-ups $(psql -Atc 'select count(*) from follow_ups' lodestar_routing_bench)"
