@@ -16,6 +16,9 @@ import Testing
         ReportCase.inChicago(["region", "week"]),
         ReportCase.inChicago(["day"]),
         ReportCase(groupBy: ["day", "region"], timeZone: "America/Chicago", from: "2026-10-30T00:00:00-05:00", to: "2026-11-04T00:00:00-06:00"),
+        ReportCase(groupBy: ["ruleset_version"], timeZone: nil, from: ReportCase.utc.from, to: ReportCase.utc.to),
+        ReportCase(groupBy: ["experiment_arm", "region"], timeZone: nil, from: ReportCase.utc.from, to: ReportCase.utc.to),
+        ReportCase.inChicago(["experiment_arm", "ruleset_version", "week"]),
         ReportCase(groupBy: ["month", "channel"], timeZone: "Europe/Berlin", from: "2026-10-01T00:00:00+02:00", to: "2026-12-01T00:00:00+01:00"),
     ]
 
@@ -54,6 +57,9 @@ import Testing
         let offered = { (query: ReportCase) in query.expected.cells(scenario).mapValues(\.offered) }
         #expect(offered(chicagoDays) != offered(utcDays))
         #expect(chicagoDays.expected.cells(scenario).count == 35)
+        // Contacts decided under each ruleset version, in each arm, and neither.
+        #expect(Set(scenario.contacts.map(\.rulesetVersion)) == [1, 2, nil])
+        #expect(Set(scenario.contacts.map(\.arm)) == ["early", "late", nil])
     }
 
     @Test func anAdministratorMayTurnSuppressionOffAndAManagerMayNot() async throws {

@@ -66,6 +66,8 @@ struct ExpectedReport {
             case "age_group": Self.ageGroup(contact.age)
             case "race_ethnicity": contact.race
             case "team": team
+            case "ruleset_version": contact.rulesetVersion.map { String($0) }
+            case "experiment_arm": contact.arm
             case "day", "week", "month": periodStart(dimension, of: time)
             default: fatalError("no such dimension in the test: \(dimension)")
             }

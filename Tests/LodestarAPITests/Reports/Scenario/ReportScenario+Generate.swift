@@ -17,6 +17,14 @@ extension ReportScenario {
         "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z", "2026-10-31T23:30:00Z",
     ]
 
+    /// The assessment as an event.
+    static func assessed(_ contact: Contact) -> JSONValue? {
+        contact.assessment.map { assessment in
+            ["event_id": .string("\(contact.id)-assessed"), "type": "contact.assessed", "contact_id": .string(contact.id),
+             "occurred_at": .string(text(assessment.at)), "data": ["risk_level": .string(assessment.risk)]]
+        }
+    }
+
     /// `count` contacts (and the pinned ones), with dispatches and follow-ups, from `seed`.
     static func generate(count: Int, seed: UInt64, prefix: String) -> ReportScenario {
         var random = ScenarioRandom(seed: seed)
@@ -80,6 +88,14 @@ extension ReportScenario {
         } else if random.chance(0.75) {
             contact.abandoned = true
             event("contact.abandoned", receivedAt + random.int(3_000...240_000), nil)
+        }
+        // Half are assessed: at low risk under the default ruleset, or later at low or moderate
+        // risk under one that randomises moderate risk between two arms (neither makes a
+        // dispatch or a follow-up, so routing adds decisions only).
+        if random.chance(0.5) {
+            let phase = random.chance(0.4) ? 1 : 2
+            contact.assessment = Assessment(at: receivedAt + random.int(2...20) * minute,
+                                            risk: phase == 1 ? "low" : random.pick([("moderate", 6), ("low", 4)]), phase: phase)
         }
         if random.chance(0.5) {
             event("contact.closed", receivedAt + random.int(5...50) * minute, ["disposition": "resolved"])

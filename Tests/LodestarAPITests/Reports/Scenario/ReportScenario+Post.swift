@@ -1,12 +1,29 @@
 import JSON
+import Testing
 
 /// Posting a scenario through the API, as the call centre, the dispatchers and the admin would.
 extension ReportScenario {
     struct PostFailure: Error, CustomStringConvertible { var description: String }
 
-    /// Regions and teams, then every event (shuffled, in batches, some twice), then dispatches
-    /// (one sequence per team, since a team takes one dispatch at a time) and follow-ups.
-    func post(to fixture: ServerFixture, seed: UInt64) async throws {
+    /// A ruleset that randomises moderate risk between two arms and resolves everything by
+    /// phone, making no dispatch and no follow-up.
+    static let experimentRuleset: JSONValue = [
+        "name": "report arms",
+        "rules": [
+            ["id": "moderate", "when": ["fact": "risk_level", "op": "eq", "value": "moderate"],
+             "then": ["experiment": ["id": "report-arms", "arms": [
+                ["name": "early", "weight": 1, "then": ["action": "resolve_by_phone"]],
+                ["name": "late", "weight": 1, "then": ["action": "resolve_by_phone"]],
+             ]]]],
+            ["id": "default", "when": ["all": []], "then": ["action": "resolve_by_phone"]],
+        ],
+    ]
+
+    /// Regions and teams, then every event (shuffled, in batches, some twice) with the first
+    /// assessments, a new ruleset activated and the other assessments, then dispatches (one
+    /// sequence per team, since a team takes one dispatch at a time) and follow-ups. Each
+    /// assessed contact learns its ruleset version and experiment arm from its decision.
+    mutating func post(to fixture: ServerFixture, seed: UInt64) async throws {
         let server = fixture.server
         for region in Self.regions {
             var body: [(String, JSONValue)] = [("name", .string(region.code)), ("type", .string(region.type)), ("timezone", .string(region.timeZone))]
@@ -19,20 +36,34 @@ extension ReportScenario {
             ]), 201)
             try Self.expect(try await server.request("POST", "/v1/teams/\(team)/status", token: fixture.token("dispatcher"), json: ["status": "available"]), 200)
         }
-        try await postEvents(fixture, seed: seed)
-        try await Self.inLanes(dispatchLanes) { lane in
-            for index in lane { try await postDispatch(dispatches[index], fixture) }
+        var random = ScenarioRandom(seed: seed ^ 0x5eed)
+        let first = contacts.compactMap { $0.assessment?.phase == 1 ? Self.assessed($0) : nil }
+        var decisions = try await postEvents(contacts.flatMap(\.events) + first, fixture, random: &random)
+        let created = try await fixture.server.request("POST", "/v1/rulesets", token: fixture.token("admin"), json: Self.experimentRuleset)
+        try Self.expect(created, 201)
+        let version = try #require(created.json?["version"]?.intValue)
+        try Self.expect(try await fixture.server.request("POST", "/v1/rulesets/\(version)/activate", token: fixture.token("admin")), 200)
+        decisions.merge(try await postEvents(contacts.compactMap { $0.assessment?.phase == 2 ? Self.assessed($0) : nil }, fixture,
+                                             random: &random)) { $1 }
+        for index in contacts.indices where contacts[index].assessment != nil {
+            guard let decision = decisions["\(contacts[index].id)-assessed"] else { throw PostFailure(description: "no decision for an assessment") }
+            contacts[index].rulesetVersion = decision["ruleset_version"]?.intValue
+            contacts[index].arm = decision["experiment"]?["arm"]?.stringValue
         }
-        try await Self.inLanes(stride(from: 0, to: followUps.count, by: 1).reduce(into: [[Int]](repeating: [], count: 4)) { $0[$1 % 4].append($1) }) { lane in
-            for index in lane { try await postFollowUp(followUps[index], fixture) }
+        let scenario = self
+        try await Self.inLanes(dispatchLanes) { lane in
+            for index in lane { try await scenario.postDispatch(scenario.dispatches[index], fixture) }
+        }
+        try await Self.inLanes(followUps.indices.reduce(into: [[Int]](repeating: [], count: 4)) { $0[$1 % 4].append($1) }) { lane in
+            for index in lane { try await scenario.postFollowUp(scenario.followUps[index], fixture) }
         }
     }
 
     /// Every event once, in a random order, in batches of 200; a twentieth of them again in
     /// later batches (some twice in one batch) and one whole batch posted twice: duplicates.
-    private func postEvents(_ fixture: ServerFixture, seed: UInt64) async throws {
-        var random = ScenarioRandom(seed: seed ^ 0x5eed)
-        let events = random.shuffled(contacts.flatMap(\.events))
+    /// Returns the decisions the assessments got, by event id.
+    private func postEvents(_ events: [JSONValue], _ fixture: ServerFixture, random: inout ScenarioRandom) async throws -> [String: JSONValue] {
+        let events = random.shuffled(events)
         var batches = stride(from: 0, to: events.count, by: 200).map { Array(events[$0..<min($0 + 200, events.count)]) }
         for event in events where random.chance(0.05) {
             let batch = Int(random.int(0...Int64(batches.count - 1)))
@@ -40,12 +71,17 @@ extension ReportScenario {
         }
         batches.append(batches[0])
         var accepted = 0
+        var decisions: [String: JSONValue] = [:]
         for batch in batches {
             let response = try await fixture.server.request("POST", "/v1/events", token: fixture.token("ingest"), json: ["events": .array(batch)])
             try Self.expect(response, 200)
             accepted += Int(response.json?["accepted"]?.intValue ?? 0)
+            for result in response.json?["results"]?.arrayValue ?? [] {
+                if let id = result["event_id"]?.stringValue, let decision = result["decision"] { decisions[id] = decision }
+            }
         }
         guard accepted == events.count else { throw PostFailure(description: "\(accepted) events accepted of \(events.count)") }
+        return decisions
     }
 
     /// The dispatches each team handles, in turn, and those no team takes, by themselves.

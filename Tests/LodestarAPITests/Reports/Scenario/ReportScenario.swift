@@ -24,8 +24,20 @@ struct ReportScenario: Sendable {
         /// The first `contact.answered`.
         var answeredAt: Int64?
         var abandoned: Bool
-        /// Every event, once.
+        /// Every event but the assessment, once.
         var events: [JSONValue] = []
+        /// One assessment, posted while ruleset version 1 (`phase` 1) or the scenario's own
+        /// version with an experiment (`phase` 2) is active.
+        var assessment: Assessment?
+        /// From the assessment's decision, as the API answered it.
+        var rulesetVersion: Int64?
+        var arm: String?
+    }
+
+    struct Assessment: Sendable {
+        var at: Int64
+        var risk: String
+        var phase: Int
     }
 
     struct Step: Sendable {

@@ -16,7 +16,7 @@ actor ReportScenarioFixture {
             let fixture = try ServerFixture.start(extraEnvironment: [
                 "LODESTAR_ANSWER_TARGET_SECONDS": String(ReportScenario.answerTargetSeconds), "LODESTAR_TOKEN_CACHE_SECONDS": "0",
             ])
-            let scenario = ReportScenario.generate(count: Self.contacts, seed: Self.seed, prefix: "rs")
+            var scenario = ReportScenario.generate(count: Self.contacts, seed: Self.seed, prefix: "rs")
             try await scenario.post(to: fixture, seed: Self.seed)
             return (fixture, scenario)
         }
