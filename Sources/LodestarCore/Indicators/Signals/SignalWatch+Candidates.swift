@@ -1,4 +1,4 @@
-public import Time
+import Time
 
 extension SignalWatch {
     /// The signals that reach the last point of a watched chart, from figures grouped by region
