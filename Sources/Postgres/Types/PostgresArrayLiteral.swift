@@ -28,7 +28,13 @@ enum PostgresArrayLiteral {
     /// Parses the server's output for a one-dimensional array; nil for anything else
     /// (multi-dimensional arrays, explicit bounds, malformed text).
     static func parse(_ text: String) -> [String?]? {
-        var bytes = Array(text.utf8)[...]
+        var text = text
+        return text.withUTF8(parse(bytes:))
+    }
+
+    /// `parse(_:)` from the text's UTF-8 bytes.
+    static func parse(bytes input: UnsafeBufferPointer<UInt8>) -> [String?]? {
+        var bytes = input[...]
         guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return nil }
         bytes = bytes.dropFirst().dropLast()
         var elements: [String?] = []
@@ -43,12 +49,31 @@ enum PostgresArrayLiteral {
         }
     }
 
-    /// One element and the bytes after it.
-    private static func parseElement(_ input: ArraySlice<UInt8>) -> (String?, ArraySlice<UInt8>)? {
-        var bytes = input.drop(while: isSpace)
+    /// One element and the bytes after it. Elements without a backslash (nearly all) become a
+    /// string straight from the bytes; the others are unescaped byte by byte.
+    private static func parseElement(_ input: Slice<UnsafeBufferPointer<UInt8>>) -> (String?, Slice<UnsafeBufferPointer<UInt8>>)? {
+        let bytes = input.drop(while: isSpace)
         guard let first = bytes.first, first != UInt8(ascii: "{") else { return nil }
-        var value: [UInt8] = []
         if first == UInt8(ascii: "\"") {
+            let body = bytes.dropFirst()
+            guard let end = body.firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return nil }
+            guard body[end] == UInt8(ascii: "\"") else { return parseEscapedElement(bytes) }
+            return (String(decoding: body[..<end], as: UTF8.self), body[(end + 1)...])
+        }
+        let end = bytes.firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "\\") } ?? bytes.endIndex
+        guard end == bytes.endIndex || bytes[end] != UInt8(ascii: "\\") else { return parseEscapedElement(bytes) }
+        var value = bytes[..<end]
+        while let last = value.last, isSpace(last) { value = value.dropLast() }
+        // An unquoted NULL (any case) is SQL NULL; the server quotes the text "NULL".
+        if value.count == 4, zip(value, "NULL".utf8).allSatisfy({ $0 & 0xDF == $1 }) { return (nil, bytes[end...]) }
+        return (String(decoding: value, as: UTF8.self), bytes[end...])
+    }
+
+    /// `parseElement` for an element with backslash escapes, from its first byte.
+    private static func parseEscapedElement(_ input: Slice<UnsafeBufferPointer<UInt8>>) -> (String?, Slice<UnsafeBufferPointer<UInt8>>)? {
+        var bytes = input
+        var value: [UInt8] = []
+        if bytes.first == UInt8(ascii: "\"") {
             bytes = bytes.dropFirst()
             while true {
                 guard let byte = bytes.popFirst() else { return nil }
@@ -73,9 +98,7 @@ enum PostgresArrayLiteral {
             }
         }
         while let last = value.last, isSpace(last) { value.removeLast() }
-        let text = String(decoding: value, as: UTF8.self)
-        // An unquoted NULL (any case) is SQL NULL; the server quotes the text "NULL".
-        return (text.uppercased() == "NULL" ? nil : text, bytes)
+        return (String(decoding: value, as: UTF8.self), bytes)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
