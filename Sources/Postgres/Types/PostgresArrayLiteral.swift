@@ -29,48 +29,68 @@ enum PostgresArrayLiteral {
     /// (multi-dimensional arrays, explicit bounds, malformed text).
     static func parse(_ text: String) -> [String?]? {
         var text = text
-        return text.withUTF8(parse(bytes:))
+        var elements: [String?] = []
+        let parsed = text.withUTF8 { bytes in
+            forEachElement(in: bytes) { element in
+                elements.append(element.map { String(decoding: $0, as: UTF8.self) })
+                return true
+            }
+        }
+        return parsed ? elements : nil
     }
 
-    /// `parse(_:)` from the text's UTF-8 bytes.
-    static func parse(bytes input: UnsafeBufferPointer<UInt8>) -> [String?]? {
+    /// Calls `body` with each element's bytes, unescaped (nil for NULL), in order; false when the
+    /// text is not a one-dimensional array or `body` returns false. Elements without a
+    /// backslash (nearly all) are passed in place.
+    static func forEachElement(in input: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?) -> Bool) -> Bool {
         var bytes = input[...]
-        guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return nil }
+        guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return false }
         bytes = bytes.dropFirst().dropLast()
-        var elements: [String?] = []
-        if bytes.allSatisfy(isSpace) { return elements }
+        if bytes.allSatisfy(isSpace) { return true }
         while true {
-            guard let (element, rest) = parseElement(bytes) else { return nil }
-            elements.append(element)
+            guard let (element, rest) = parseElement(bytes) else { return false }
+            let accepted = switch element {
+            case .null: body(nil)
+            case .inPlace(let value): body(UnsafeBufferPointer(rebasing: value))
+            case .unescaped(let value): value.withUnsafeBufferPointer { body($0) }
+            }
+            guard accepted else { return false }
             bytes = rest.drop(while: isSpace)
-            guard let next = bytes.first else { return elements }
-            guard next == UInt8(ascii: ",") else { return nil }
+            guard let next = bytes.first else { return true }
+            guard next == UInt8(ascii: ",") else { return false }
             bytes = bytes.dropFirst()
         }
     }
 
-    /// One element and the bytes after it. Elements without a backslash (nearly all) become a
-    /// string straight from the bytes; the others are unescaped byte by byte.
-    private static func parseElement(_ input: Slice<UnsafeBufferPointer<UInt8>>) -> (String?, Slice<UnsafeBufferPointer<UInt8>>)? {
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    private enum Element {
+        case null
+        case inPlace(Bytes)
+        case unescaped([UInt8])
+    }
+
+    /// One element and the bytes after it.
+    private static func parseElement(_ input: Bytes) -> (Element, Bytes)? {
         let bytes = input.drop(while: isSpace)
         guard let first = bytes.first, first != UInt8(ascii: "{") else { return nil }
         if first == UInt8(ascii: "\"") {
             let body = bytes.dropFirst()
             guard let end = body.firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return nil }
             guard body[end] == UInt8(ascii: "\"") else { return parseEscapedElement(bytes) }
-            return (String(decoding: body[..<end], as: UTF8.self), body[(end + 1)...])
+            return (.inPlace(body[..<end]), body[(end + 1)...])
         }
         let end = bytes.firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "\\") } ?? bytes.endIndex
         guard end == bytes.endIndex || bytes[end] != UInt8(ascii: "\\") else { return parseEscapedElement(bytes) }
         var value = bytes[..<end]
         while let last = value.last, isSpace(last) { value = value.dropLast() }
         // An unquoted NULL (any case) is SQL NULL; the server quotes the text "NULL".
-        if value.count == 4, zip(value, "NULL".utf8).allSatisfy({ $0 & 0xDF == $1 }) { return (nil, bytes[end...]) }
-        return (String(decoding: value, as: UTF8.self), bytes[end...])
+        if value.count == 4, zip(value, "NULL".utf8).allSatisfy({ $0 & 0xDF == $1 }) { return (.null, bytes[end...]) }
+        return (.inPlace(value), bytes[end...])
     }
 
     /// `parseElement` for an element with backslash escapes, from its first byte.
-    private static func parseEscapedElement(_ input: Slice<UnsafeBufferPointer<UInt8>>) -> (String?, Slice<UnsafeBufferPointer<UInt8>>)? {
+    private static func parseEscapedElement(_ input: Bytes) -> (Element, Bytes)? {
         var bytes = input
         var value: [UInt8] = []
         if bytes.first == UInt8(ascii: "\"") {
@@ -85,7 +105,7 @@ enum PostgresArrayLiteral {
                     value.append(byte)
                 }
             }
-            return (String(decoding: value, as: UTF8.self), bytes)
+            return (.unescaped(value), bytes)
         }
         while let byte = bytes.first, byte != UInt8(ascii: ","), byte != UInt8(ascii: "}") {
             if byte == UInt8(ascii: "\\") {
@@ -98,7 +118,7 @@ enum PostgresArrayLiteral {
             }
         }
         while let last = value.last, isSpace(last) { value.removeLast() }
-        return (String(decoding: value, as: UTF8.self), bytes)
+        return (.unescaped(value), bytes)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

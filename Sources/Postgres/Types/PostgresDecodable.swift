@@ -78,7 +78,7 @@ extension Double: PostgresDecodable {
     }
 
     public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
-        if let value = PostgresNumberText.shortDecimal(bytes) {
+        if let value = PostgresNumberText.shortDecimal(bytes) ?? PostgresNumberText.anyDouble(bytes) {
             self = value
         } else {
             self.init(postgresText: String(decoding: bytes, as: UTF8.self))
@@ -109,18 +109,18 @@ extension Array: PostgresDecodable where Element: PostgresDecodable {
     }
 
     public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
-        guard let items = PostgresArrayLiteral.parse(bytes: bytes) else { return nil }
         var result: [Element] = []
-        result.reserveCapacity(items.count)
-        for item in items {
-            if let item {
-                guard let element = Element(postgresText: item) else { return nil }
-                result.append(element)
-            } else {
-                guard let null = Element.postgresNull else { return nil }
+        let parsed = PostgresArrayLiteral.forEachElement(in: bytes) { item in
+            guard let item else {
+                guard let null = Element.postgresNull else { return false }
                 result.append(null)
+                return true
             }
+            guard let element = Element(postgresBytes: item) else { return false }
+            result.append(element)
+            return true
         }
+        guard parsed else { return nil }
         self = result
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Numbers in PostgreSQL's text format, read from the bytes of a result (no `String` is made).
 enum PostgresNumberText {
     /// The value of an optional sign and decimal digits, as `Int(_: String)` reads them; nil for
@@ -51,6 +55,23 @@ enum PostgresNumberText {
         guard digits > 0, !inFraction || fractionDigits > 0 else { return nil }
         let value = Double(mantissa) / powersOfTen[fractionDigits]
         return negative ? -value : value
+    }
+
+    /// Any other decimal text (`1.2345678901234567`, `1e-05`, `-Infinity`), read by `strtod` from
+    /// a copy on the stack rather than through a `String`; nil unless every byte is used, and
+    /// nil should the process's locale have a decimal point other than the server's `.`.
+    static func anyDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !bytes.isEmpty, bytes.count < 64, !bytes.contains(0), isspace(Int32(bytes[0])) == 0,
+              localeconv()?.pointee.decimal_point?.pointee == CChar(UInt8(ascii: "."))
+        else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { text -> Double? in
+            for (index, byte) in bytes.enumerated() { text[index] = CChar(bitPattern: byte) }
+            text[bytes.count] = 0
+            guard let start = text.baseAddress else { return nil }
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(start, &end)
+            return end == start + bytes.count ? value : nil
+        }
     }
 
     private static let powersOfTen: [Double] = (0...15).map { exponent in
