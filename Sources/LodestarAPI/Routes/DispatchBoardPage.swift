@@ -32,7 +32,7 @@ struct DispatchBoardPage: Sendable {
         var entries: [Entry] = []
         entries.reserveCapacity(page.entries.count)
         for entry in page.entries {
-            let whole = JSONValue.object(JSONObject(uniquePairs: entry.dispatch.jsonMembers)).serialized()
+            let whole = entry.dispatch.json.serialized()
             text.append(contentsOf: whole.dropLast())
             text.append(contentsOf: #","elapsed_minutes":"#.utf8)
             let head = text.count
