@@ -92,7 +92,7 @@ struct DispatchPlanner {
             let request = requests[index], contact = facts[request.contactID]
             if let place = contact?.location {
                 handles[index] = batch.add(TeamSearchSQL.availableNear,
-                                           [request.requires, contact?.region, place.lat, place.lon, automatic.count])
+                                           [request.requires, contact?.region, TeamSearchSQL.point(place), automatic.count])
             } else {
                 handles[index] = batch.add(TeamSearchSQL.availableLongest, [request.requires, contact?.region, automatic.count])
             }
