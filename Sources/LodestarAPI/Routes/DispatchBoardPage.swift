@@ -32,8 +32,10 @@ struct DispatchBoardPage: Sendable {
         var entries: [Entry] = []
         entries.reserveCapacity(page.entries.count)
         for entry in page.entries {
-            let whole = entry.dispatch.json.serialized()
-            text.append(contentsOf: whole.dropLast())
+            var writer = JSONWriter(reservingCapacity: 512)
+            writer.beginObject()
+            entry.dispatch.writeMembers(to: &writer)
+            text.append(contentsOf: writer.bytes)
             text.append(contentsOf: #","elapsed_minutes":"#.utf8)
             let head = text.count
             text.append(contentsOf: #","target_minutes":\#(entry.targetMinutes),"breached":"#.utf8)
