@@ -48,6 +48,18 @@ import Time
         #expect(throws: PostgresError.self) { try row.decode(Int.self, column: "missing") }
     }
 
+    @Test @LoopActor func accessorsReadNullMissingAndInvalidAsNil() async throws {
+        let connection = try await TestDatabase.connect()
+        defer { connection.close() }
+        let row = try await connection.query("SELECT NULL::timestamptz AS t, NULL::text AS s, 'x' AS x, 5::bigint AS n, 't'::bool AS b")[0]
+        #expect(row["t"].isNull && row["s"].isNull && row["missing"].isNull && !row["x"].isNull)
+        #expect(row["t"].timestamp == nil && row["s"].string == nil && row["t"].double == nil && row["s"].bool == nil)
+        #expect(row["missing"].string == nil && row["x"].int == nil && row["x"].timestamp == nil)
+        #expect(row["n"].int64 == 5 && row["n"].int == 5 && row["n"].double == 5 && row["b"].bool == true && row["x"].string == "x")
+        let invalid = #expect(throws: PostgresError.self) { try row.decode(Int.self, column: "x") }
+        #expect(invalid?.message.contains("not a valid Int") == true)
+    }
+
     @Test @LoopActor func timestampsParseTheServersOutput() async throws {
         let connection = try await TestDatabase.connect()
         defer { connection.close() }

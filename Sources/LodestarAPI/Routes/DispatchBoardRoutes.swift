@@ -10,11 +10,15 @@ import LodestarStore
 /// (since requested: until now while open, until closed after), `target_minutes` (its contact's
 /// region's response target) and `breached` (no team on scene within the target). A page holds
 /// `limit` dispatches (default 100) and `next` links the following one.
+///
+/// A page is rendered once per change of what it shows (`DispatchBoardCache`); what depends on
+/// the moment (`elapsed_minutes`, `breached`) is written at each request.
 enum DispatchBoardRoutes {
     static let defaultLimit = 100
     static let maxLimit = 1000
 
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
+        let pages = DispatchBoardCache()
         builder.add("GET", "/v1/dispatches", access: .roles([.dispatcher])) { request, _ in
             var query = QueryReader(request)
             var listing = DispatchListing.open
@@ -29,22 +33,18 @@ enum DispatchBoardRoutes {
                 if after == nil { query.fail("after", "must be the cursor from a previous page's next link") }
             }
             guard query.errors.isEmpty else { throw Problem.validation(query.errors) }
-            let page = try await context.database.dispatches.list(listing, limit: limit, after: after)
-            let now = TeamRoutes.now()
-            var json: [(String, JSONValue)] = [("dispatches", .array(page.entries.map { entry in
-                let dispatch = entry.dispatch
-                let elapsed = (dispatch.elapsedMinutes(now: now) * 100).rounded() / 100
-                return .object(JSONObject(uniquePairs: dispatch.jsonMembers + [
-                    ("elapsed_minutes", .double(elapsed)),
-                    ("target_minutes", .int(Int64(entry.targetMinutes))),
-                    ("breached", .bool(dispatch.breached(targetMinutes: entry.targetMinutes, now: now))),
-                ]))
-            }))]
-            if let next = page.next {
-                let named = status.map { "status=\($0)&" } ?? ""
-                json.append(("next", .string("/v1/dispatches?\(named)limit=\(limit)&after=\(next.text)")))
+            let store = context.database.dispatches
+            let key = DispatchBoardCache.Key(listing: listing, limit: limit, after: after)
+            let version = try await store.listingVersion()
+            let page: DispatchBoardPage
+            if let kept = pages.page(key, at: version) {
+                page = kept
+            } else {
+                page = DispatchBoardPage(try await store.list(listing, limit: limit, after: after))
+                pages.keep(page, for: key, at: version)
             }
-            return .json(.object(JSONObject(json)))
+            let next = page.next.map { "/v1/dispatches?\(status.map { "status=\($0)&" } ?? "")limit=\(limit)&after=\($0.text)" }
+            return .json(page.json(now: TeamRoutes.now(), next: next))
         }
     }
 }

@@ -50,4 +50,40 @@ extension Dispatch {
     private static func json(_ time: Timestamp?) -> JSONValue {
         time.map { .string($0.rfc3339) } ?? .null
     }
+
+    /// Writes the members of `json` into an object `writer` has begun, without building the
+    /// value: the same text, for pages of dispatches.
+    public func writeMembers(to writer: inout JSONWriter) {
+        writer.key("id")
+        writer.int(id)
+        writer.key("contact_id")
+        writer.string(contactID)
+        writer.key("status")
+        writer.string(status.rawValue)
+        writer.key("priority")
+        writer.string(priority.rawValue)
+        writer.key("requires")
+        writer.beginArray()
+        for capability in requires { writer.string(capability) }
+        writer.endArray()
+        writer.key("team_id")
+        if let teamID { writer.string(teamID) } else { writer.null() }
+        writer.key("eta_minutes")
+        if let etaMinutes { writer.double(etaMinutes) } else { writer.null() }
+        Self.write("requested_at", requestedAt, to: &writer)
+        Self.write("assigned_at", assignedAt, to: &writer)
+        Self.write("en_route_at", enRouteAt, to: &writer)
+        Self.write("on_scene_at", onSceneAt, to: &writer)
+        Self.write("completed_at", completedAt, to: &writer)
+        Self.write("cancelled_at", cancelledAt, to: &writer)
+        writer.key("outcome")
+        if let outcome { writer.string(outcome.rawValue) } else { writer.null() }
+        writer.key("law_enforcement_involved")
+        if let lawEnforcementInvolved { writer.bool(lawEnforcementInvolved) } else { writer.null() }
+    }
+
+    private static func write(_ name: String, _ time: Timestamp?, to writer: inout JSONWriter) {
+        writer.key(name)
+        if let time { writer.string(time.rfc3339) } else { writer.null() }
+    }
 }

@@ -1,17 +1,19 @@
 public import Time
 
 extension Dispatch {
-    /// How long the dispatch has run: from its request to `now` while open, to its completion
-    /// or cancellation once closed.
-    public func elapsedMinutes(now: Timestamp) -> Double {
-        (completedAt ?? cancelledAt ?? now).seconds(since: requestedAt) / 60
+    /// The times its response is measured by.
+    public var responseTime: DispatchResponseTime {
+        DispatchResponseTime(requestedAt: requestedAt, onSceneAt: onSceneAt, completedAt: completedAt, cancelledAt: cancelledAt)
     }
 
-    /// Whether no team was on scene within `targetMinutes` of the request (SPEC §4): a team that
-    /// arrived late, or none yet once the target has passed (for a cancelled dispatch, when it
-    /// was cancelled after the target passed).
+    /// How long the dispatch has run (`DispatchResponseTime.elapsedMinutes`).
+    public func elapsedMinutes(now: Timestamp) -> Double {
+        responseTime.elapsedMinutes(now: now)
+    }
+
+    /// Whether no team was on scene within `targetMinutes` of the request (SPEC §4;
+    /// `DispatchResponseTime.breached`).
     public func breached(targetMinutes: Int, now: Timestamp) -> Bool {
-        let end = onSceneAt ?? cancelledAt ?? now
-        return end.seconds(since: requestedAt) > Double(targetMinutes) * 60
+        responseTime.breached(targetMinutes: targetMinutes, now: now)
     }
 }

@@ -27,3 +27,15 @@ extension GeoPoint {
         return 2 * sin(min(km / earthRadiusKm, Double.pi) / 2)
     }
 }
+
+extension GeoPoint {
+    /// The point on the unit sphere at this latitude and longitude, by the formula of
+    /// `lodestar_sphere_point` (sql/005_dispatch.sql) with the same constants, so the same bits:
+    /// a search passes it to the database ready made, which spares the planner inlining the
+    /// function at every search.
+    public var unitSphere: (x: Double, y: Double, z: Double) {
+        let radians = Double.pi / 180
+        let lat = self.lat * radians, lon = self.lon * radians
+        return (cos(lat) * cos(lon), cos(lat) * sin(lon), sin(lat))
+    }
+}

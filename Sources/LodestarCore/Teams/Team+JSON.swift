@@ -19,3 +19,31 @@ extension Team {
         ]
     }
 }
+
+extension Team {
+    /// Writes the members of `json` into an object `writer` has begun, without building the
+    /// value: the same text, for lists of teams.
+    public func writeMembers(to writer: inout JSONWriter) {
+        writer.key("team_id")
+        writer.string(id)
+        writer.key("name")
+        writer.string(name)
+        writer.key("status")
+        writer.string(status.rawValue)
+        writer.key("capabilities")
+        writer.beginArray()
+        for capability in capabilities { writer.string(capability) }
+        writer.endArray()
+        writer.key("regions")
+        writer.beginArray()
+        for region in regions { writer.string(region) }
+        writer.endArray()
+        writer.key("location")
+        writer.beginObject()
+        writer.key("lat")
+        writer.double(position.lat)
+        writer.key("lon")
+        writer.double(position.lon)
+        writer.endObject()
+    }
+}

@@ -10,8 +10,9 @@
 /// own statement, before the reads: in READ COMMITTED each statement sees what committed before
 /// it started, and a statement that waits for the lock started before the holder committed.
 ///
-/// A transaction that also takes contact locks (ingest, 7301) takes them first; no dispatch
-/// transaction takes a contact lock, so the two never wait for each other in a cycle.
+/// A transaction that also takes contact locks (ingest, 7301) takes them first, in the same hash
+/// order: ingest, and the creation of a dispatch for a contact (`DispatchPlanner`), so the two
+/// never wait for each other in a cycle.
 enum DispatchLock {
     static let sql = "SELECT pg_advisory_xact_lock(7302, 0)"
 }

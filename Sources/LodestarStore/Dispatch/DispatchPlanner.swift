@@ -16,7 +16,10 @@ import Time
 /// ```
 /// `plan` takes `DispatchLock` (held to the commit) and reads what the choice needs in one round
 /// trip when `contacts` is given (the caller's state of each contact, which may not be stored
-/// yet), two when it is nil (the contacts' stored region and location are read first).
+/// yet; the caller holds the contacts' ingest locks), two when it is nil (the contacts' stored
+/// region and location are read first, under their ingest locks, taken before `DispatchLock`:
+/// a contact written at the same moment is then either seen by the new dispatch, which keeps
+/// its contact's region, or sees it, sql/010_board.sql).
 struct DispatchPlanner {
     /// What the choice of a team knows of a contact.
     struct ContactFacts: Sendable, Hashable {
@@ -35,14 +38,15 @@ struct DispatchPlanner {
     func plan(_ requests: [DispatchRequest], contacts: [String: ContactFacts]?, actor: String, in tx: PostgresTransaction,
               writes: inout DispatchWrites) async throws -> [Dispatch] {
         guard !requests.isEmpty else { return [] }
+        let contactIDs = Array(Set(requests.map(\.contactID)))
         var first = PostgresBatch()
+        if contacts == nil { first.add(IngestSQL.lockContacts, [contactIDs]) }
         first.add(DispatchLock.sql)
         let ids = first.add("SELECT nextval(pg_get_serial_sequence('dispatches', 'id')) FROM generate_series(1, $1)", [requests.count])
         let named = requests.compactMap { request -> String? in
             if case .team(let id) = request.assignment { id } else { nil }
         }
         let namedRows = named.isEmpty ? nil : first.add(TeamSQL.some, [named])
-        let contactIDs = Array(Set(requests.map(\.contactID)))
         let stored = contacts == nil ? first.add("SELECT contact_id, region, location_lat, location_lon FROM contacts WHERE contact_id = ANY($1::text[])", [contactIDs]) : nil
         var candidateHandles: [Int: PostgresBatch.Handle] = [:]
         if let contacts { candidateHandles = addCandidateQueries(requests, contacts, to: &first) }
@@ -54,8 +58,8 @@ struct DispatchPlanner {
             for row in try read.rows(stored) {
                 guard let id = row[0].string else { throw IngestStoreCorrupt() }
                 var place: GeoPoint?
-                if let lat = try row.decode(Double?.self, at: 2), let lon = try row.decode(Double?.self, at: 3) { place = GeoPoint(lat: lat, lon: lon) }
-                facts[id] = ContactFacts(region: try row.decode(String?.self, at: 1), location: place)
+                if let lat = row[2].double, let lon = row[3].double { place = GeoPoint(lat: lat, lon: lon) }
+                facts[id] = ContactFacts(region: row[1].string, location: place)
             }
         }
         var candidates: [Int: [Team]] = [:]
@@ -88,7 +92,7 @@ struct DispatchPlanner {
             let request = requests[index], contact = facts[request.contactID]
             if let place = contact?.location {
                 handles[index] = batch.add(TeamSearchSQL.availableNear,
-                                           [request.requires, contact?.region, place.lat, place.lon, automatic.count])
+                                           [request.requires, contact?.region, TeamSearchSQL.point(place), automatic.count])
             } else {
                 handles[index] = batch.add(TeamSearchSQL.availableLongest, [request.requires, contact?.region, automatic.count])
             }

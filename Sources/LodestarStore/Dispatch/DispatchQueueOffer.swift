@@ -20,7 +20,7 @@ struct DispatchQueueOffer {
         var dispatch = try DispatchSQL.dispatch(row)
         let column = DispatchSQL.columnCount
         var place: GeoPoint?
-        if let lat = try row.decode(Double?.self, at: column), let lon = try row.decode(Double?.self, at: column + 1) { place = GeoPoint(lat: lat, lon: lon) }
+        if let lat = row[column].double, let lon = row[column + 1].double { place = GeoPoint(lat: lat, lon: lon) }
         let assignedAt = max(at, dispatch.requestedAt)
         try dispatch.record(DispatchStep(.assigned(teamID: team.id, etaMinutes: place.map { eta.minutes(from: team.position, to: $0) }),
                                          at: assignedAt))

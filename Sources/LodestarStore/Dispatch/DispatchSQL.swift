@@ -57,23 +57,20 @@ enum DispatchSQL {
         }).description
     }
 
-    /// The dispatch in the row's columns from `offset` on (in `columns` order). Nullable columns
-    /// are decoded as optionals: the cell accessors (`.timestamp`, `.string`) describe a NULL in
-    /// an error they then discard, which cost more than the rest of a board page.
+    /// The dispatch in the row's columns from `offset` on (in `columns` order).
     static func dispatch(_ row: PostgresRow, offset: Int = 0) throws -> Dispatch {
         guard let status = DispatchStatus(rawValue: try row.decode(String.self, at: offset + 2)),
               let priority = DispatchPriority(rawValue: try row.decode(String.self, at: offset + 3))
         else { throw IngestStoreCorrupt() }
-        func time(_ column: Int) throws -> Timestamp? { try row.decode(Timestamp?.self, at: offset + column) }
         return Dispatch(
             id: try row.decode(Int64.self, at: offset), contactID: try row.decode(String.self, at: offset + 1), status: status,
             priority: priority, requires: try row.decode([String].self, at: offset + 4),
-            teamID: try row.decode(String?.self, at: offset + 5), etaMinutes: try row.decode(Double?.self, at: offset + 6),
-            requestedAt: try row.decode(Timestamp.self, at: offset + 7), assignedAt: try time(8), enRouteAt: try time(9),
-            onSceneAt: try time(10), completedAt: try time(11), cancelledAt: try time(12),
-            outcome: try row.decode(String?.self, at: offset + 13).flatMap(DispatchOutcome.init),
-            lawEnforcementInvolved: try row.decode(Bool?.self, at: offset + 14), autoAssign: try row.decode(Bool.self, at: offset + 15),
-            maxETAMinutes: try row.decode(Double?.self, at: offset + 16))
+            teamID: row[offset + 5].string, etaMinutes: row[offset + 6].double,
+            requestedAt: try row.decode(Timestamp.self, at: offset + 7), assignedAt: row[offset + 8].timestamp,
+            enRouteAt: row[offset + 9].timestamp, onSceneAt: row[offset + 10].timestamp, completedAt: row[offset + 11].timestamp,
+            cancelledAt: row[offset + 12].timestamp, outcome: row[offset + 13].string.flatMap(DispatchOutcome.init),
+            lawEnforcementInvolved: row[offset + 14].bool, autoAssign: try row.decode(Bool.self, at: offset + 15),
+            maxETAMinutes: row[offset + 16].double)
     }
 
     private static func time(_ value: Timestamp?) -> JSONValue { value.map { .string($0.rfc3339) } ?? .null }

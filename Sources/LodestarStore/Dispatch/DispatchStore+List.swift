@@ -3,6 +3,15 @@ import Postgres
 public import Time
 
 extension DispatchStore {
+    /// The version of everything a listing shows (each dispatch, the region it counts in, the
+    /// regions' targets), bumped in the transaction of every change to them. A page read after
+    /// reading the version, and kept beside it, is still what the database holds for as long as
+    /// the version reads the same (a change committed in between only makes it look older).
+    public func listingVersion() async throws -> Int64 {
+        guard let version = try await pool.query(DispatchListSQL.version).first?[0].int64 else { throw IngestStoreCorrupt() }
+        return version
+    }
+
     /// A page of a listing, at most `limit`, after `after` when given (the `next` of the page
     /// before). Each entry carries its contact's region's response target: a region never
     /// described (or none) counts as urban.
@@ -17,7 +26,7 @@ extension DispatchStore {
         var entries: [DispatchBoardEntry] = []
         entries.reserveCapacity(rows.count)
         for row in rows {
-            let target = try row.decode(Int?.self, at: column) ?? RegionProfile.undescribed.responseTargetMinutes
+            let target = row[column].int ?? RegionProfile.undescribed.responseTargetMinutes
             entries.append(DispatchBoardEntry(dispatch: try DispatchSQL.dispatch(row), targetMinutes: target))
         }
         guard entries.count > limit else { return DispatchPage(entries: entries, next: nil) }

@@ -56,7 +56,7 @@ public final class DispatchStore {
                 teams[team.id] = team
             }
             var location: GeoPoint?
-            if let row = try results.rows(place).first, let lat = try row.decode(Double?.self, at: 0), let lon = try row.decode(Double?.self, at: 1) { location = GeoPoint(lat: lat, lon: lon) }
+            if let row = try results.rows(place).first, let lat = row[0].double, let lon = row[1].double { location = GeoPoint(lat: lat, lon: lon) }
 
             let assignee = request.teamID.flatMap { teams[$0] }
             let minutes = assignee.flatMap { team in location.map { eta.minutes(from: team.position, to: $0) } }

@@ -36,20 +36,16 @@ enum TeamSQL {
         }).description
     }
 
-    /// The team in the row's columns from `offset` on (in `columns` order); nullable columns are
-    /// decoded as optionals (see `DispatchSQL.dispatch`).
+    /// The team in the row's columns from `offset` on (in `columns` order).
     static func team(_ row: PostgresRow, offset: Int = 0) throws -> Team {
         guard let status = TeamStatus(rawValue: try row.decode(String.self, at: offset + 6)) else { throw IngestStoreCorrupt() }
         var location: GeoPoint?
-        if let lat = try row.decode(Double?.self, at: offset + 9), let lon = try row.decode(Double?.self, at: offset + 10) {
-            location = GeoPoint(lat: lat, lon: lon)
-        }
+        if let lat = row[offset + 9].double, let lon = row[offset + 10].double { location = GeoPoint(lat: lat, lon: lon) }
         return Team(id: try row.decode(String.self, at: offset), name: try row.decode(String.self, at: offset + 1),
                     capabilities: try row.decode([String].self, at: offset + 2), regions: try row.decode([String].self, at: offset + 3),
                     base: GeoPoint(lat: try row.decode(Double.self, at: offset + 4), lon: try row.decode(Double.self, at: offset + 5)),
-                    status: status, statusAt: try row.decode(Timestamp?.self, at: offset + 7),
-                    availableSince: try row.decode(Timestamp?.self, at: offset + 8),
-                    location: location, locationAt: try row.decode(Timestamp?.self, at: offset + 11))
+                    status: status, statusAt: row[offset + 7].timestamp, availableSince: row[offset + 8].timestamp,
+                    location: location, locationAt: row[offset + 11].timestamp)
     }
 
     private static func time(_ value: Timestamp?) -> JSONValue { value.map { .string($0.rfc3339) } ?? .null }

@@ -84,7 +84,7 @@ public final class TeamStore {
             let rows = try await pool.query(TeamSearchSQL.byID, [status?.rawValue, region, capabilities, limit])
             return try rows.map { TeamListing(team: try TeamSQL.team($0), distanceKm: nil, etaMinutes: nil) }
         }
-        let rows = try await pool.query(TeamSearchSQL.near, [status?.rawValue, region, capabilities, near.lat, near.lon, limit])
+        let rows = try await pool.query(TeamSearchSQL.near, [status?.rawValue, region, capabilities, TeamSearchSQL.point(near), limit])
         let listings = try rows.map { row in
             let team = try TeamSQL.team(row)
             let distance = team.position.distanceKm(to: near)

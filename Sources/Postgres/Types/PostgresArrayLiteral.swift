@@ -28,27 +28,72 @@ enum PostgresArrayLiteral {
     /// Parses the server's output for a one-dimensional array; nil for anything else
     /// (multi-dimensional arrays, explicit bounds, malformed text).
     static func parse(_ text: String) -> [String?]? {
-        var bytes = Array(text.utf8)[...]
-        guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return nil }
-        bytes = bytes.dropFirst().dropLast()
+        var text = text
         var elements: [String?] = []
-        if bytes.allSatisfy(isSpace) { return elements }
+        let parsed = text.withUTF8 { bytes in
+            forEachElement(in: bytes) { element in
+                elements.append(element.map { String(decoding: $0, as: UTF8.self) })
+                return true
+            }
+        }
+        return parsed ? elements : nil
+    }
+
+    /// Calls `body` with each element's bytes, unescaped (nil for NULL), in order; false when the
+    /// text is not a one-dimensional array or `body` returns false. Elements without a
+    /// backslash (nearly all) are passed in place.
+    static func forEachElement(in input: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?) -> Bool) -> Bool {
+        var bytes = input[...]
+        guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return false }
+        bytes = bytes.dropFirst().dropLast()
+        if bytes.allSatisfy(isSpace) { return true }
         while true {
-            guard let (element, rest) = parseElement(bytes) else { return nil }
-            elements.append(element)
+            guard let (element, rest) = parseElement(bytes) else { return false }
+            let accepted = switch element {
+            case .null: body(nil)
+            case .inPlace(let value): body(UnsafeBufferPointer(rebasing: value))
+            case .unescaped(let value): value.withUnsafeBufferPointer { body($0) }
+            }
+            guard accepted else { return false }
             bytes = rest.drop(while: isSpace)
-            guard let next = bytes.first else { return elements }
-            guard next == UInt8(ascii: ",") else { return nil }
+            guard let next = bytes.first else { return true }
+            guard next == UInt8(ascii: ",") else { return false }
             bytes = bytes.dropFirst()
         }
     }
 
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    private enum Element {
+        case null
+        case inPlace(Bytes)
+        case unescaped([UInt8])
+    }
+
     /// One element and the bytes after it.
-    private static func parseElement(_ input: ArraySlice<UInt8>) -> (String?, ArraySlice<UInt8>)? {
-        var bytes = input.drop(while: isSpace)
+    private static func parseElement(_ input: Bytes) -> (Element, Bytes)? {
+        let bytes = input.drop(while: isSpace)
         guard let first = bytes.first, first != UInt8(ascii: "{") else { return nil }
-        var value: [UInt8] = []
         if first == UInt8(ascii: "\"") {
+            let body = bytes.dropFirst()
+            guard let end = body.firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return nil }
+            guard body[end] == UInt8(ascii: "\"") else { return parseEscapedElement(bytes) }
+            return (.inPlace(body[..<end]), body[(end + 1)...])
+        }
+        let end = bytes.firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "\\") } ?? bytes.endIndex
+        guard end == bytes.endIndex || bytes[end] != UInt8(ascii: "\\") else { return parseEscapedElement(bytes) }
+        var value = bytes[..<end]
+        while let last = value.last, isSpace(last) { value = value.dropLast() }
+        // An unquoted NULL (any case) is SQL NULL; the server quotes the text "NULL".
+        if value.count == 4, zip(value, "NULL".utf8).allSatisfy({ $0 & 0xDF == $1 }) { return (.null, bytes[end...]) }
+        return (.inPlace(value), bytes[end...])
+    }
+
+    /// `parseElement` for an element with backslash escapes, from its first byte.
+    private static func parseEscapedElement(_ input: Bytes) -> (Element, Bytes)? {
+        var bytes = input
+        var value: [UInt8] = []
+        if bytes.first == UInt8(ascii: "\"") {
             bytes = bytes.dropFirst()
             while true {
                 guard let byte = bytes.popFirst() else { return nil }
@@ -60,7 +105,7 @@ enum PostgresArrayLiteral {
                     value.append(byte)
                 }
             }
-            return (String(decoding: value, as: UTF8.self), bytes)
+            return (.unescaped(value), bytes)
         }
         while let byte = bytes.first, byte != UInt8(ascii: ","), byte != UInt8(ascii: "}") {
             if byte == UInt8(ascii: "\\") {
@@ -73,9 +118,7 @@ enum PostgresArrayLiteral {
             }
         }
         while let last = value.last, isSpace(last) { value.removeLast() }
-        let text = String(decoding: value, as: UTF8.self)
-        // An unquoted NULL (any case) is SQL NULL; the server quotes the text "NULL".
-        return (text.uppercased() == "NULL" ? nil : text, bytes)
+        return (.unescaped(value), bytes)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

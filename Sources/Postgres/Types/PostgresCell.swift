@@ -7,7 +7,7 @@ public struct PostgresCell: Sendable {
     /// -1 when looked up by a name the result does not have.
     let column: Int
 
-    public var isNull: Bool { text == nil }
+    public var isNull: Bool { column < 0 || storage.isNull(row: row, column: column) }
 
     /// The value's text form as the server sent it; nil for NULL or a missing column.
     public var text: String? {
@@ -16,19 +16,21 @@ public struct PostgresCell: Sendable {
 
     /// Decodes the value; NULL decodes only into types that accept it (Optionals).
     ///
-    /// The error names the column but never the value, which may be a caller's data.
+    /// The error names the column but never the value, which may be a caller's data. It is
+    /// described only when thrown: a NULL read as an Optional costs a length check.
     public func decode<T: PostgresDecodable>(_ type: T.Type = T.self) throws(PostgresError) -> T {
         guard column >= 0 else {
             throw PostgresError(kind: .decoding, message: "no such column (result has \(storage.columns.map(\.name)))")
         }
-        guard let text else {
+        switch storage.withBytes(row: row, column: column, T.init(postgresBytes:)) {
+        case .some(.some(let value)):
+            return value
+        case .some(.none):
+            throw PostgresError(kind: .decoding, message: "\(place) is not a valid \(T.self)")
+        case .none:
             if let null = T.postgresNull { return null }
             throw PostgresError(kind: .decoding, message: "\(place) is NULL; decode as \(T.self)? to accept NULL")
         }
-        guard let value = T(postgresText: text) else {
-            throw PostgresError(kind: .decoding, message: "\(place) is not a valid \(T.self)")
-        }
-        return value
     }
 
     private var place: String {
@@ -36,10 +38,17 @@ public struct PostgresCell: Sendable {
         return "column \(column) \"\(described.name)\" (type \(described.typeOID))"
     }
 
-    public var string: String? { try? decode(String.self) }
-    public var int: Int? { try? decode(Int.self) }
-    public var int64: Int64? { try? decode(Int64.self) }
-    public var double: Double? { try? decode(Double.self) }
-    public var bool: Bool? { try? decode(Bool.self) }
-    public var timestamp: Timestamp? { try? decode(Timestamp.self) }
+    public var string: String? { value() }
+    public var int: Int? { value() }
+    public var int64: Int64? { value() }
+    public var double: Double? { value() }
+    public var bool: Bool? { value() }
+    public var timestamp: Timestamp? { value() }
+
+    /// The value, or nil for NULL, a missing column or text that is not a `T`; nothing is
+    /// described, so reading the many NULLs of nullable columns this way costs nothing.
+    private func value<T: PostgresDecodable>(_ type: T.Type = T.self) -> T? {
+        guard column >= 0 else { return nil }
+        return storage.withBytes(row: row, column: column, T.init(postgresBytes:)) ?? nil
+    }
 }

@@ -2,11 +2,18 @@
 public protocol PostgresDecodable: Sendable {
     /// Decodes a non-NULL value; nil when the text is not a valid value of this type.
     init?(postgresText text: String)
+    /// The same from the text's UTF-8 bytes, as the result holds them. By default through
+    /// `init(postgresText:)`; numbers and booleans read the bytes without making a `String`.
+    init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>)
     /// What SQL NULL decodes to; nil means NULL is an error for this type.
     static var postgresNull: Self? { get }
 }
 
 extension PostgresDecodable {
+    public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(postgresText: String(decoding: bytes, as: UTF8.self))
+    }
+
     public static var postgresNull: Self? { nil }
 }
 
@@ -16,23 +23,46 @@ extension String: PostgresDecodable {
 
 extension Int: PostgresDecodable {
     public init?(postgresText text: String) { self.init(text) }
+
+    public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let value = PostgresNumberText.integer(bytes, as: Self.self) else { return nil }
+        self = value
+    }
 }
 
 extension Int64: PostgresDecodable {
     public init?(postgresText text: String) { self.init(text) }
+
+    public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let value = PostgresNumberText.integer(bytes, as: Self.self) else { return nil }
+        self = value
+    }
 }
 
 extension Int32: PostgresDecodable {
     public init?(postgresText text: String) { self.init(text) }
+
+    public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let value = PostgresNumberText.integer(bytes, as: Self.self) else { return nil }
+        self = value
+    }
 }
 
 extension Bool: PostgresDecodable {
     /// The server writes booleans as `t` and `f`.
     public init?(postgresText text: String) {
-        switch text {
-        case "t", "true": self = true
-        case "f", "false": self = false
-        default: return nil
+        var text = text
+        guard let value = text.withUTF8(Self.init(postgresBytes:)) else { return nil }
+        self = value
+    }
+
+    public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.elementsEqual("t".utf8) || bytes.elementsEqual("true".utf8) {
+            self = true
+        } else if bytes.elementsEqual("f".utf8) || bytes.elementsEqual("false".utf8) {
+            self = false
+        } else {
+            return nil
         }
     }
 }
@@ -46,11 +76,24 @@ extension Double: PostgresDecodable {
         default: self.init(text)
         }
     }
+
+    public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
+        if let value = PostgresNumberText.shortDecimal(bytes) ?? PostgresNumberText.anyDouble(bytes) {
+            self = value
+        } else {
+            self.init(postgresText: String(decoding: bytes, as: UTF8.self))
+        }
+    }
 }
 
 extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
     public init?(postgresText text: String) {
         guard let value = Wrapped(postgresText: text) else { return nil }
+        self = .some(value)
+    }
+
+    public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let value = Wrapped(postgresBytes: bytes) else { return nil }
         self = .some(value)
     }
 
@@ -60,18 +103,24 @@ extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
 extension Array: PostgresDecodable where Element: PostgresDecodable {
     /// A one-dimensional array (`text[]`, `int8[]`, ...); NULL elements need an Optional element.
     public init?(postgresText text: String) {
-        guard let items = PostgresArrayLiteral.parse(text) else { return nil }
+        var text = text
+        guard let value = text.withUTF8(Self.init(postgresBytes:)) else { return nil }
+        self = value
+    }
+
+    public init?(postgresBytes bytes: UnsafeBufferPointer<UInt8>) {
         var result: [Element] = []
-        result.reserveCapacity(items.count)
-        for item in items {
-            if let item {
-                guard let element = Element(postgresText: item) else { return nil }
-                result.append(element)
-            } else {
-                guard let null = Element.postgresNull else { return nil }
+        let parsed = PostgresArrayLiteral.forEachElement(in: bytes) { item in
+            guard let item else {
+                guard let null = Element.postgresNull else { return false }
                 result.append(null)
+                return true
             }
+            guard let element = Element(postgresBytes: item) else { return false }
+            result.append(element)
+            return true
         }
+        guard parsed else { return nil }
         self = result
     }
 }

@@ -53,10 +53,19 @@ final class PostgresResultStorage: Sendable {
 
     /// The text of one cell, or nil for NULL.
     func text(row: Int, column: Int) -> String? {
+        withBytes(row: row, column: column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func isNull(row: Int, column: Int) -> Bool {
+        lengths[row * columns.count + column] < 0
+    }
+
+    /// `body` applied to the UTF-8 bytes of one cell, in place; nil for NULL.
+    func withBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         let cell = row * columns.count + column
         let length = lengths[cell]
         guard length >= 0 else { return nil }
         let start = starts[cell]
-        return String(decoding: bytes[start..<start + length], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
     }
 }
