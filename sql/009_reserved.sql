@@ -1,4 +1,0 @@
--- Reserved for the migration another branch adds as 009 (this branch's own is 010, and
--- versions must run without gaps). This file exists only so that this branch can be tested on
--- its own: the merge drops it in favour of that branch's 009.
-SELECT 1;
