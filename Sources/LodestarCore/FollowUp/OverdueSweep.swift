@@ -24,53 +24,45 @@ public struct OverdueSweep: Sendable {
         case failing
         /// Sweeps work again after this many failures.
         case recovered(afterFailures: Int)
+
+        init(_ log: SweepCycle.Log) {
+            switch log {
+            case .failing: self = .failing
+            case .recovered(let failures): self = .recovered(afterFailures: failures)
+            }
+        }
     }
 
-    private enum State { case idle, sweeping, stopped }
-
-    private var state = State.idle
-    private var failureStreak = 0
+    private var cycle = SweepCycle()
     /// Follow-ups this process flagged overdue since it started (a counter).
     public private(set) var flaggedTotal = 0
-    public private(set) var completedSweeps = 0
-    public private(set) var failedSweeps = 0
     /// Open follow-ups past due at the end of the last successful sweep (a gauge); nil before one.
     public private(set) var openOverdue: Int?
+    public var completedSweeps: Int { cycle.completedSweeps }
+    public var failedSweeps: Int { cycle.failedSweeps }
 
     public init() {}
 
     /// The timer fired at `now`.
     public mutating func tick(now: Timestamp) -> Action {
-        guard state == .idle else { return .none }
-        state = .sweeping
-        return .sweep(cutoff: now)
+        cycle.start() ? .sweep(cutoff: now) : .none
     }
 
     /// The running sweep flagged `flagged` follow-ups and found `openOverdue` open ones past due.
     public mutating func sweepSucceeded(flagged: Int, openOverdue: Int) -> [Log] {
-        guard state == .sweeping else { return [] }
-        state = .idle
-        completedSweeps += 1
+        guard let logs = cycle.succeeded() else { return [] }
         flaggedTotal += flagged
         self.openOverdue = openOverdue
-        var logs: [Log] = []
-        if failureStreak > 0 { logs.append(.recovered(afterFailures: failureStreak)) }
-        failureStreak = 0
-        if flagged > 0 { logs.append(.flagged(flagged)) }
-        return logs
+        return logs.map(Log.init) + (flagged > 0 ? [.flagged(flagged)] : [])
     }
 
-    /// The running sweep failed (its transaction rolled back: nothing was flagged).
+    /// The running sweep failed (its transaction rolled back: nothing was written).
     public mutating func sweepFailed() -> [Log] {
-        guard state == .sweeping else { return [] }
-        state = .idle
-        failedSweeps += 1
-        failureStreak += 1
-        return failureStreak == 1 ? [.failing] : []
+        cycle.failed().map(Log.init)
     }
 
     /// No sweep starts from now on, and one still running is no longer reported.
     public mutating func stop() {
-        state = .stopped
+        cycle.stop()
     }
 }

@@ -1,8 +1,8 @@
 public import Time
 
-/// The live-signal sweep's pure state: a timer ticks it; a tick starts a sweep unless one is
-/// still running (a slow database never piles sweeps up); the shell reports how each ended.
-/// Time comes in with each tick, so tests drive it by hand.
+/// The live-signal sweep's pure state: its `SweepCycle` (no sweep over another, failures
+/// logged once a run) and what its sweeps announced. Time comes in with each tick, so tests
+/// drive it by hand.
 ///
 /// Announcing is an insert the database keeps once however many processes sweep (see
 /// `sql/008_signals.sql`); this state only counts what this process saw, for `/metrics`.
@@ -22,50 +22,42 @@ public struct SignalSweep: Sendable {
         case failing
         /// Sweeps work again after this many failures.
         case recovered(afterFailures: Int)
+
+        init(_ log: SweepCycle.Log) {
+            switch log {
+            case .failing: self = .failing
+            case .recovered(let failures): self = .recovered(afterFailures: failures)
+            }
+        }
     }
 
-    private enum State { case idle, sweeping, stopped }
-
-    private var state = State.idle
-    private var failureStreak = 0
+    private var cycle = SweepCycle()
     /// Signals this process announced since it started.
     public private(set) var announcedTotal = 0
-    public private(set) var completedSweeps = 0
-    public private(set) var failedSweeps = 0
+    public var completedSweeps: Int { cycle.completedSweeps }
+    public var failedSweeps: Int { cycle.failedSweeps }
 
     public init() {}
 
     /// The timer fired at `now`.
     public mutating func tick(now: Timestamp) -> Action {
-        guard state == .idle else { return .none }
-        state = .sweeping
-        return .sweep(now: now)
+        cycle.start() ? .sweep(now: now) : .none
     }
 
     /// The running sweep announced `announced` signals no process had announced before.
     public mutating func sweepSucceeded(announced: Int) -> [Log] {
-        guard state == .sweeping else { return [] }
-        state = .idle
-        completedSweeps += 1
+        guard let logs = cycle.succeeded() else { return [] }
         announcedTotal += announced
-        var logs: [Log] = []
-        if failureStreak > 0 { logs.append(.recovered(afterFailures: failureStreak)) }
-        failureStreak = 0
-        if announced > 0 { logs.append(.announced(announced)) }
-        return logs
+        return logs.map(Log.init) + (announced > 0 ? [.announced(announced)] : [])
     }
 
-    /// The running sweep failed (its transaction rolled back: nothing was announced).
+    /// The running sweep failed (its transaction rolled back: nothing was written).
     public mutating func sweepFailed() -> [Log] {
-        guard state == .sweeping else { return [] }
-        state = .idle
-        failedSweeps += 1
-        failureStreak += 1
-        return failureStreak == 1 ? [.failing] : []
+        cycle.failed().map(Log.init)
     }
 
     /// No sweep starts from now on, and one still running is no longer reported.
     public mutating func stop() {
-        state = .stopped
+        cycle.stop()
     }
 }
