@@ -14,21 +14,20 @@ public final class RulesetStore {
 
     init(pool: PostgresPool) { self.pool = pool }
 
-    /// Stores `document` as the next version, inactive (or active when `activate`); audited.
-    public func create(document: JSONValue, warnings: JSONValue, activate: Bool = false, by actor: String) async throws -> StoredRuleset {
+    /// Stores `document` as the next version, inactive; audited.
+    public func create(document: JSONValue, warnings: JSONValue, by actor: String) async throws -> StoredRuleset {
         try await pool.transaction { tx in
             _ = try await tx.query("SELECT pg_advisory_xact_lock($1)", [Self.numberingLock])
-            if activate { _ = try await tx.query("UPDATE rulesets SET active = false WHERE active") }
             let rows = try await tx.query("""
-                INSERT INTO rulesets (version, document, warnings, active, activated_at)
-                SELECT coalesce(max(version), 0) + 1, $1::jsonb, $2::jsonb, $3, CASE WHEN $3 THEN now() END FROM rulesets
+                INSERT INTO rulesets (version, document, warnings)
+                SELECT coalesce(max(version), 0) + 1, $1::jsonb, $2::jsonb FROM rulesets
                 RETURNING version, created_at
-                """, [document.description, warnings.description, activate])
+                """, [document.description, warnings.description])
             guard let version = rows.first?[0].int, let createdAt = rows.first?[1].timestamp else { throw RulesetStoreCorrupt() }
             _ = try await tx.query(AuditEntry.insertSQL, [AuditEntry.recordset([
-                AuditEntry(actor: actor, action: activate ? "ruleset.create_active" : "ruleset.create", resource: "ruleset/\(version)"),
+                AuditEntry(actor: actor, action: "ruleset.create", resource: "ruleset/\(version)"),
             ])])
-            return StoredRuleset(version: version, active: activate, createdAt: createdAt, warnings: warnings, document: document)
+            return StoredRuleset(version: version, active: false, createdAt: createdAt, warnings: warnings, document: document)
         }
     }
 
