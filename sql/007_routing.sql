@@ -48,38 +48,48 @@ ALTER TABLE contacts
 -- Routing's statements in the ingest transaction, kept in functions so that their plans are
 -- kept too: the server plans every other statement anew (plan_cache_mode=force_custom_plan,
 -- so that no plan made while a table was empty outlives it), and planning these on every
--- transaction tripled PostgreSQL's planning time under ingest (measured with perf). Their
--- lookups are by key, whose generic plans stay right as tables grow; a plan is remade when
--- autovacuum's ANALYZE changes a table's statistics.
+-- transaction tripled PostgreSQL's planning time under ingest (measured with perf). Generic
+-- plans are forced (with `auto` PostgreSQL kept choosing custom plans and planned anyway):
+-- every lookup here is by key or through one contact's rows, whose plans stay right whatever
+-- the tables hold; a plan is remade when autovacuum's ANALYZE changes a table's statistics.
 
 -- What deciding needs: the active version, the regions the assessed contacts may name, and
 -- each assessed contact's open dispatch and follow-up (JSON arrays of rows).
 CREATE FUNCTION lodestar_routing_facts(named_regions text[], assessed_contacts text[],
     OUT active_version integer, OUT region_rows text, OUT open_dispatch_rows text, OUT open_follow_up_rows text)
-    LANGUAGE plpgsql STABLE SET plan_cache_mode = auto AS $$
+    LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
     SELECT version INTO active_version FROM rulesets WHERE active;
     SELECT coalesce(json_agg(json_build_array(r.code, r.type, r.timezone, r.response_target_minutes)), '[]')::text
     INTO region_rows FROM regions r
     WHERE r.code = ANY(named_regions)
        OR r.code IN (SELECT c.region FROM contacts c WHERE c.contact_id = ANY(assessed_contacts));
-    SELECT coalesce(json_agg(json_build_array(o.contact_id, o.id, o.team_id, o.eta_minutes)), '[]')::text
+    -- Per contact, reading only the contact's own rows (by its index; `OFFSET 0` keeps the status
+    -- test out of the scan): a plan that also used a partial index on the status (the board's,
+    -- the open follow-ups') read every open row there is, and cost grew with the queue.
+    SELECT coalesce(json_agg(json_build_array(a.contact_id, o.id, o.team_id, o.eta_minutes)), '[]')::text
     INTO open_dispatch_rows
-    FROM (SELECT DISTINCT ON (d.contact_id) d.contact_id, d.id, d.team_id, d.eta_minutes FROM dispatches d
-          WHERE d.contact_id = ANY(assessed_contacts) AND d.status IN ('requested', 'assigned', 'en_route', 'on_scene')
-          ORDER BY d.contact_id, d.requested_at DESC, d.id DESC) o;
-    SELECT coalesce(json_agg(json_build_array(o.contact_id, o.id, (extract(epoch FROM o.due_at) * 1000000)::bigint)), '[]')::text
+    FROM unnest(assessed_contacts) AS a(contact_id)
+    CROSS JOIN LATERAL (SELECT x.id, x.team_id, x.eta_minutes
+                        FROM (SELECT d.id, d.team_id, d.eta_minutes, d.status, d.requested_at FROM dispatches d
+                              WHERE d.contact_id = a.contact_id OFFSET 0) x
+                        WHERE x.status IN ('requested', 'assigned', 'en_route', 'on_scene')
+                        ORDER BY x.requested_at DESC, x.id DESC LIMIT 1) o;
+    SELECT coalesce(json_agg(json_build_array(a.contact_id, o.id, (extract(epoch FROM o.due_at) * 1000000)::bigint)), '[]')::text
     INTO open_follow_up_rows
-    FROM (SELECT DISTINCT ON (f.contact_id) f.contact_id, f.id, f.due_at FROM follow_ups f
-          WHERE f.contact_id = ANY(assessed_contacts) AND f.status = 'open'
-          ORDER BY f.contact_id, f.due_at, f.id) o;
+    FROM unnest(assessed_contacts) AS a(contact_id)
+    CROSS JOIN LATERAL (SELECT x.id, x.due_at
+                        FROM (SELECT f.id, f.due_at, f.status, f.created_at FROM follow_ups f
+                              WHERE f.contact_id = a.contact_id OFFSET 0) x
+                        WHERE x.status = 'open'
+                        ORDER BY x.created_at, x.id LIMIT 1) o;
 END
 $$;
 
 -- What deciding wrote: the follow-ups, the decisions, each routed contact's standing decision
 -- on its row, and the follow-ups' stream changes (each a JSON array of records).
 CREATE FUNCTION lodestar_record_routing(new_follow_ups jsonb, new_decisions jsonb, standing jsonb, changes jsonb)
-    RETURNS void LANGUAGE plpgsql SET plan_cache_mode = auto AS $$
+    RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
     IF jsonb_array_length(new_follow_ups) > 0 THEN
         INSERT INTO follow_ups (id, contact_id, created_at, due_at)
