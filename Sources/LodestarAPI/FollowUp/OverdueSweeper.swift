@@ -12,7 +12,7 @@ final class OverdueSweeper {
     private let store: FollowUpStore
     private let interval: Duration
     private let logger: Logger
-    private var timer: LoopTimer?
+    private let timer = SweepTimer()
     /// What the sweeps found so far, for `/metrics`.
     private(set) var machine = OverdueSweep()
 
@@ -24,17 +24,13 @@ final class OverdueSweeper {
 
     /// Sweeps now and then every `interval`; a second call does nothing.
     func start() {
-        guard timer == nil else { return }
-        let timer = LoopTimer()
-        timer.start(after: .zero, repeating: interval) { [unowned self] in self.tick() }
-        self.timer = timer
+        timer.start(every: interval) { [unowned self] in self.tick() }
     }
 
     /// Stops the timer; a sweep still running finishes in the database but is not reported.
     func stop() {
         machine.stop()
-        timer?.close()
-        timer = nil
+        timer.stop()
     }
 
     private func tick() {
@@ -55,10 +51,7 @@ final class OverdueSweeper {
             case .flagged(let count):
                 logger.info("follow-ups flagged overdue", metadata: ["count": "\(count)"])
             case .failing:
-                // The error's type and database code only: a server message may quote data.
-                var metadata = error.map(ErrorLogMetadata.of) ?? [:]
-                if let error { metadata["error"] = "\(type(of: error))" }
-                logger.warning("overdue sweep failed; retrying on the next tick", metadata: metadata)
+                SweepTimer.logFailing("overdue sweep", error: error, to: logger)
             case .recovered(let failures):
                 logger.info("overdue sweep works again", metadata: ["failed_sweeps": "\(failures)"])
             }

@@ -17,7 +17,7 @@ final class SignalSweeper {
     private let settings: SignalSettings
     private let answerTargetSeconds: Double
     private let logger: Logger
-    private var timer: LoopTimer?
+    private let timer = SweepTimer()
     /// What the sweeps found so far, for `/metrics`.
     private(set) var machine = SignalSweep()
 
@@ -31,17 +31,13 @@ final class SignalSweeper {
 
     /// Sweeps now and then every `sweepInterval`; a second call does nothing.
     func start() {
-        guard timer == nil else { return }
-        let timer = LoopTimer()
-        timer.start(after: .zero, repeating: settings.sweepInterval) { [unowned self] in self.tick() }
-        self.timer = timer
+        timer.start(every: settings.sweepInterval) { [unowned self] in self.tick() }
     }
 
     /// Stops the timer; a sweep still running finishes in the database but is not reported.
     func stop() {
         machine.stop()
-        timer?.close()
-        timer = nil
+        timer.stop()
     }
 
     private func tick() {
@@ -71,10 +67,7 @@ final class SignalSweeper {
             case .announced(let count):
                 logger.info("spc signals announced", metadata: ["count": "\(count)"])
             case .failing:
-                // The error's type and database code only: a server message may quote data.
-                var metadata = error.map(ErrorLogMetadata.of) ?? [:]
-                if let error { metadata["error"] = "\(type(of: error))" }
-                logger.warning("signal sweep failed; retrying on the next tick", metadata: metadata)
+                SweepTimer.logFailing("signal sweep", error: error, to: logger)
             case .recovered(let failures):
                 logger.info("signal sweep works again", metadata: ["failed_sweeps": "\(failures)"])
             }
