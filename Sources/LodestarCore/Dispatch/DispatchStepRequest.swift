@@ -25,15 +25,8 @@ public struct DispatchStepRequest: Sendable, Hashable {
         self.lawEnforcementInvolved = lawEnforcementInvolved
     }
 
-    public var type: DispatchStepType {
-        switch kind {
-        case .assigned: .assigned
-        case .enRoute: .enRoute
-        case .onScene: .onScene
-        case .completed: .completed
-        case .cancelled: .cancelled
-        }
-    }
+    /// The step's type, as the step it becomes says.
+    public var type: DispatchStepType { step(etaMinutes: nil).type }
 
     /// The team an `assigned` step names.
     public var teamID: String? {
