@@ -13,7 +13,7 @@ struct IngestHandler: GroupCommitHandler {
     let routing: IngestRouting
 
     func commit(_ posts: [IngestPost], in tx: PostgresTransaction) async throws -> [PostVerdict] {
-        let plan = IngestPlan(posts: posts.map(\.events))
+        let plan = IngestPlan(posts: posts.map { $0.events })
         let (stored, routingReads) = try await readStored(plan, in: tx)
         let outcome = plan.outcome(stored: stored, maxEventsPerContact: maxEventsPerContact)
 
@@ -26,7 +26,7 @@ struct IngestHandler: GroupCommitHandler {
         var decisions: [EventKey: RoutedDecision] = [:]
         var audit = IngestAudit.entries(posts, outcome.verdicts)
         if let routingReads {
-            decisions = try await routing.route(outcome, found: routingReads, actors: posts.map(\.actor), in: tx,
+            decisions = try await routing.route(outcome, found: routingReads, actors: posts.map { $0.actor }, in: tx,
                                                 batch: &last, audit: &audit)
         }
         if !audit.isEmpty { last.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
@@ -51,8 +51,9 @@ struct IngestHandler: GroupCommitHandler {
 
     private func readStored(_ plan: IngestPlan, in tx: PostgresTransaction) async throws -> (IngestStoredFacts, IngestRouting.Found?) {
         var first = PostgresBatch()
+        first.add(IngestSQL.genericPlans)
         first.add(IngestSQL.lockContacts, [plan.contactIDs])
-        let heads = first.add(IngestSQL.storedHeads, [plan.keys.map(\.source), plan.keys.map(\.eventID)])
+        let heads = first.add(IngestSQL.storedHeads, [plan.keys.map { $0.source }, plan.keys.map { $0.eventID }])
         let folds = first.add(IngestSQL.storedFolds, [plan.contactIDs])
         let routingReads = IngestRouting.addReads(for: plan, to: &first)
         let read = try await tx.execute(first)
