@@ -45,7 +45,7 @@ public struct JSONObject: Sendable, Equatable {
     public var isEmpty: Bool { pairs.isEmpty }
 
     /// The keys in order.
-    public var keys: [String] { pairs.map(\.key) }
+    public var keys: [String] { pairs.map { $0.key } }
 
     /// The value for `key`, or `nil` when absent. Setting `nil` removes the member.
     public subscript(key: String) -> JSONValue? {

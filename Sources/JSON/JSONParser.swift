@@ -143,7 +143,7 @@ struct JSONParser {
             return !pairs.contains { $0.key == key }
         }
         if seen.isEmpty {
-            seen = Set(pairs.map(\.key))
+            seen = Set(pairs.map { $0.key })
         }
         return seen.insert(key).inserted
     }

@@ -57,7 +57,7 @@ public final class Database {
     /// Applies pending migrations from `directory`, then gives a new install the default
     /// routing ruleset (`rules/default.json`) as version 1, active; returns the names applied.
     public func migrate(directory: String) async throws -> [String] {
-        let applied = try await Migrator(directory: directory).migrate(pool).map(\.name)
+        let applied = try await Migrator(directory: directory).migrate(pool).map { $0.name }
         try await rulesets.installIfEmpty(document: Ruleset.default.document)
         return applied
     }

@@ -20,9 +20,9 @@ struct BenchEventHandler: GroupCommitHandler {
     }
 
     func commit(_ writes: [Write], in transaction: PostgresTransaction) async throws -> [Void] {
-        let contacts = writes.map(\.contactID)
+        let contacts = writes.map { $0.contactID }
         let results = try await transaction.pipeline { batch in
-            batch.add(Self.insertEvents, [writes.map(\.eventID), contacts, writes.map(\.body)])
+            batch.add(Self.insertEvents, [writes.map { $0.eventID }, contacts, writes.map { $0.body }])
             batch.add(Self.upsertContacts, [contacts])
         }
         try results.check()

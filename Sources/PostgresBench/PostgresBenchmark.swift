@@ -82,7 +82,7 @@ struct BenchInsert: GroupCommitHandler {
     func commit(_ writes: [Write], in transaction: PostgresTransaction) async throws -> [Void] {
         try await transaction.query(
             "INSERT INTO \(table) (key, n) SELECT * FROM unnest($1::text[], $2::int[])",
-            [writes.map(\.key), writes.map(\.n)])
+            [writes.map { $0.key }, writes.map { $0.n }])
         return Array(repeating: (), count: writes.count)
     }
 }

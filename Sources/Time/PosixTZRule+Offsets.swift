@@ -26,7 +26,7 @@ extension PosixTZRule {
             changes += [earlier, later].filter { $0.at > start && $0.at <= end }
         }
         // Sorting by position too keeps coinciding switches in the order they were made.
-        return changes.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        return changes.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map { $0.element }
     }
 
     /// The year's two switches as UTC instants, in time order.

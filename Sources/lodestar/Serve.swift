@@ -33,7 +33,7 @@ struct Serve: LoopCommand {
         guard (0...65535).contains(port) else { throw ValidationError("port must be 0...65535") }
         let levelName = logLevel ?? environment["LODESTAR_LOG_LEVEL"] ?? "info"
         guard let level = Logger.Level(rawValue: levelName.lowercased()) else {
-            throw ValidationError("log level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("log level must be one of \(Logger.Level.allCases.map { $0.rawValue }.joined(separator: ", "))")
         }
         return ServeSettings(host: host ?? environment["LODESTAR_HOST"] ?? "127.0.0.1", port: port, logLevel: level)
     }

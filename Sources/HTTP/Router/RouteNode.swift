@@ -34,7 +34,7 @@ struct RouteNode: Sendable {
     /// This node with `allowedMethods` computed: the registered methods, plus HEAD where GET is.
     func frozen() -> RouteNode {
         var node = self
-        var methods = Set(routes.map(\.method))
+        var methods = Set(routes.map { $0.method })
         if methods.contains("GET") { methods.insert("HEAD") }
         node.allowedMethods = methods.sorted()
         return node

@@ -6,7 +6,7 @@ extension IndicatorReport {
     /// Nulls (a missing attribute, a suppressed or undefined figure) are empty fields;
     /// numbers are written as in the JSON.
     var csv: String {
-        var header: [String?] = groupBy.map(\.rawValue)
+        var header: [String?] = groupBy.map { $0.rawValue }
         for indicator in Indicator.allCases {
             if indicator.kind == .statistic {
                 header += ["mean", "p50", "p90"].map { "\(indicator.rawValue)_\($0)" }
@@ -20,7 +20,7 @@ extension IndicatorReport {
             for indicator in Indicator.allCases {
                 switch row.values[indicator] {
                 case .count(let count): fields.append(count.map { String($0) })
-                case .rate(let rate): fields.append(rate.map(\.description))
+                case .rate(let rate): fields.append(rate.map { $0.description })
                 case .statistic(let figures): fields += [figures?.mean, figures?.p50, figures?.p90].map { $0?.description }
                 }
             }

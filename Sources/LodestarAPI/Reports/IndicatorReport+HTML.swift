@@ -7,7 +7,7 @@ extension IndicatorReport {
     var html: String {
         var body = "<header><h1>Quality indicators</h1>"
         body += "<p class=\"meta\">\(HTMLText.escape(windowText))</p>"
-        body += "<p class=\"meta\">Grouped by: \(HTMLText.escape(groupBy.isEmpty ? "nothing (all figures together)" : groupBy.map(\.title).joined(separator: ", ")))</p>"
+        body += "<p class=\"meta\">Grouped by: \(HTMLText.escape(groupBy.isEmpty ? "nothing (all figures together)" : groupBy.map { $0.title }.joined(separator: ", ")))</p>"
         body += "<p class=\"note\">\(HTMLText.escape(suppressionText))</p></header>"
         guard !rows.isEmpty else {
             return HTMLPage.document(title: "Quality indicators", body: body + "<p>No figures in this window.</p>")

@@ -39,7 +39,7 @@ extension IndicatorReport {
         }
         let keys = lines.keys.sorted()
         let series = keys.map { SVGLineChart.Series(label: $0.label, values: lines[$0]!) }
-        var html = SVGLineChart.render(periods: periods.map(\.text), series: series, label: caption, unit: indicator.unit)
+        var html = SVGLineChart.render(periods: periods.map { $0.text }, series: series, label: caption, unit: indicator.unit)
         if keys.count > 1 || !keys[0].values.isEmpty {
             html += "<ul class=\"legend\">"
             for (index, key) in keys.prefix(SVGLineChart.paletteSize).enumerated() {

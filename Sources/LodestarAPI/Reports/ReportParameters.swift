@@ -36,7 +36,7 @@ struct ReportParameters {
         }
         let formatName = query.string("format") ?? "json"
         let format = Format(rawValue: formatName).flatMap { formats.contains($0) ? $0 : nil }
-        if format == nil { query.fail("format", "must be one of: \(formats.map(\.rawValue).joined(separator: ", "))") }
+        if format == nil { query.fail("format", "must be one of: \(formats.map { $0.rawValue }.joined(separator: ", "))") }
         guard let from, let to, to > from, zoneIsKnown, let groupBy, let format else { return nil }
         return ReportParameters(from: from, to: to, timeZone: timeZone, groupBy: groupBy, format: format)
     }

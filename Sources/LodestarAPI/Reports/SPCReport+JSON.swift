@@ -26,8 +26,8 @@ extension SPCSeries {
         .object(JSONObject(uniquePairs: [
             ("group", group.json(dimensions)),
             ("centre", .double(centre)),
-            ("points", .array(points.map(\.json))),
-            ("signals", .array(signals.map(\.json))),
+            ("points", .array(points.map { $0.json })),
+            ("signals", .array(signals.map { $0.json })),
         ]))
     }
 }

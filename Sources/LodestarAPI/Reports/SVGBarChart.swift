@@ -21,7 +21,7 @@ enum SVGBarChart {
         let format = { (value: Double) in FigureText.value(value, unit: unit) }
         let height = top + Double(bars.count) * rowHeight + axisHeight
         var canvas = SVGCanvas(width: width, height: height)
-        let scale = ChartScale(covering: bars.compactMap(\.value) + [0], from: labelWidth, to: width - valueWidth, tickCount: 4)
+        let scale = ChartScale(covering: bars.compactMap { $0.value } + [0], from: labelWidth, to: width - valueWidth, tickCount: 4)
         let axisY = top + Double(bars.count) * rowHeight
         for tick in scale.ticks {
             let x = scale.position(tick)

@@ -17,12 +17,12 @@ enum SVGControlChart {
         let format = { (value: Double) in FigureText.value(value, unit: unit) }
         var canvas = SVGCanvas(width: width, height: height)
         let points = series.points
-        var covered = points.map(\.value) + [series.centre]
-        covered += points.compactMap(\.lcl) + points.compactMap(\.ucl)
+        var covered = points.map { $0.value } + [series.centre]
+        covered += points.compactMap { $0.lcl } + points.compactMap { $0.ucl }
         let scale = ChartScale(covering: covered, from: height - bottom, to: top)
         canvas.valueAxis(scale, left: left, right: width - right, unit: unit)
         let xs = SVGCanvas.spread(points.count, from: left, to: width - right)
-        canvas.periodLabels(points.map(\.periodStart.rfc3339), at: xs, y: height - bottom + 18)
+        canvas.periodLabels(points.map { $0.periodStart.rfc3339 }, at: xs, y: height - bottom + 18)
         let half = (width - right - left) / Double(points.count) / 2
         canvas.line(xs[0] - half, scale.position(series.centre), xs[xs.count - 1] + half, scale.position(series.centre), class: "centre")
         for limit in [\SPCPoint.lcl, \SPCPoint.ucl] {

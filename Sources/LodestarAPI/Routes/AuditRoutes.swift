@@ -22,7 +22,7 @@ enum AuditRoutes {
             if let from, let to, from >= to { query.fail("to", "must be after from") }
             guard let from, let to, query.errors.isEmpty else { throw Problem.validation(query.errors) }
             let page = try await context.audit.read(from: from, to: to, limit: limit, after: after, by: principal.name)
-            var json: [(String, JSONValue)] = [("entries", .array(page.entries.map(\.json)))]
+            var json: [(String, JSONValue)] = [("entries", .array(page.entries.map { $0.json }))]
             if let next = page.next {
                 let window = "from=\(QueryValue.escaped(from.rfc3339))&to=\(QueryValue.escaped(to.rfc3339))"
                 json.append(("next", .string("/v1/audit?\(window)&limit=\(limit)&after=\(next.text)")))

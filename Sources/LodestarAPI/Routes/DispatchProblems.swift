@@ -39,7 +39,7 @@ enum DispatchProblems {
         case .notAllowed(let status, let allowed):
             let next = allowed.isEmpty
                 ? "it is closed, so no step may follow"
-                : "the steps that may follow are: \(allowed.map(\.rawValue).joined(separator: ", "))"
+                : "the steps that may follow are: \(allowed.map { $0.rawValue }.joined(separator: ", "))"
             return Problem(status: 409, detail: "The dispatch is \(status.rawValue); \(next).",
                            extensions: [("dispatch_status", .string(status.rawValue)), ("allowed", .array(allowed.map { .string($0.rawValue) }))])
         case .earlierThanPreviousStep(let previous):

@@ -40,7 +40,7 @@ enum FollowUpRoutes {
             var status: FollowUpFilter.Status?
             if let text = query.string("status") {
                 status = FollowUpFilter.Status(rawValue: text)
-                if status == nil { query.fail("status", "must be one of: \(FollowUpFilter.Status.allCases.map(\.rawValue).joined(separator: ", "))") }
+                if status == nil { query.fail("status", "must be one of: \(FollowUpFilter.Status.allCases.map { $0.rawValue }.joined(separator: ", "))") }
             }
             let dueBefore = query.timestamp("due_before")
             let limit = query.integer("limit", in: 1...maxListLimit) ?? defaultListLimit

@@ -35,7 +35,7 @@ enum RegionRoutes {
             let query = QueryReader(request)
             guard query.errors.isEmpty else { throw Problem.validation(query.errors) }
             let regions = try await context.database.regions.regions(limit: maxRegions)
-            return .json(["regions": .array(regions.map(\.json))])
+            return .json(["regions": .array(regions.map { $0.json })])
         }
     }
 

@@ -21,7 +21,7 @@ extension SignalCandidate {
             ("kind", .string(signal.kind.rawValue)),
             ("period_start", .string(raisedBy.rfc3339)),
             ("centre", .double(series.centre)),
-            ("points", .array(points.map(\.json))),
+            ("points", .array(points.map { $0.json })),
             ("from", .string(zone.start(of: from).rfc3339)),
             ("to", .string(zone.start(of: to).rfc3339)),
         ]))

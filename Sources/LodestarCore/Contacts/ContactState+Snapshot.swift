@@ -57,15 +57,15 @@ extension ContactState {
               Self.decode(slot(.answeredAt), into: &state.answeredAt),
               Self.decode(slot(.abandonedAt), into: &state.abandonedAt),
               Self.decode(slot(.channel), orders, into: &state.channelValue, { $0.stringValue.flatMap(Channel.init) }),
-              Self.decode(slot(.line), orders, into: &state.lineValue, \.stringValue),
-              Self.decode(slot(.region), orders, into: &state.regionValue, \.stringValue),
-              Self.decode(slot(.language), orders, into: &state.languageValue, \.stringValue),
+              Self.decode(slot(.line), orders, into: &state.lineValue, { $0.stringValue }),
+              Self.decode(slot(.region), orders, into: &state.regionValue, { $0.stringValue }),
+              Self.decode(slot(.language), orders, into: &state.languageValue, { $0.stringValue }),
               Self.decode(slot(.caller), orders, into: &state.callerValue, Self.decodeCaller),
               Self.decode(slot(.location), orders, into: &state.locationValue, Self.decodePoint),
-              Self.decode(slot(.transfer), orders, into: &state.transferValue, \.stringValue),
+              Self.decode(slot(.transfer), orders, into: &state.transferValue, { $0.stringValue }),
               Self.decode(slot(.risk), orders, into: &state.riskValue, { $0.stringValue.flatMap(RiskLevel.init) }),
               Self.decode(slot(.flags), orders, into: &state.flagsValue, Self.decodeFlags),
-              Self.decode(slot(.consent), orders, into: &state.consentValue, \.boolValue),
+              Self.decode(slot(.consent), orders, into: &state.consentValue, { $0.boolValue }),
               Self.decode(slot(.disposition), orders, into: &state.dispositionValue, { $0.stringValue.flatMap(Disposition.init) })
         else { return nil }
         self = state

@@ -22,11 +22,11 @@ public enum DispatchListing: Sendable, Hashable {
     }
 
     /// The names `init(name:)` accepts, for messages.
-    public static let namesText = (["open", "queued", "closed"] + DispatchStatus.allCases.map(\.rawValue)).joined(separator: ", ")
+    public static let namesText = (["open", "queued", "closed"] + DispatchStatus.allCases.map { $0.rawValue }).joined(separator: ", ")
 
     public var statuses: [DispatchStatus] {
         switch self {
-        case .open: DispatchStatus.allCases.filter(\.isOpen)
+        case .open: DispatchStatus.allCases.filter { $0.isOpen }
         case .queued: [.requested]
         case .closed: [.completed, .cancelled]
         case .status(let status): [status]
@@ -36,6 +36,6 @@ public enum DispatchListing: Sendable, Hashable {
     /// Open dispatches are listed as the board orders them (emergent first, then oldest
     /// requested); closed ones newest request first, where what was just closed is.
     public var isNewestFirst: Bool {
-        !statuses.contains(where: \.isOpen)
+        !statuses.contains { $0.isOpen }
     }
 }

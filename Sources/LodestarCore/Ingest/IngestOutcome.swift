@@ -9,7 +9,7 @@ public struct IngestOutcome: Sendable {
     public let states: [String: ContactState]
 
     /// The accepted events, in posted order (the rows to insert).
-    public var acceptedEvents: [ContactEvent] { accepted.map(\.event) }
+    public var acceptedEvents: [ContactEvent] { accepted.map { $0.event } }
 }
 
 /// How one post fares: all its events answered, or the whole post refused.

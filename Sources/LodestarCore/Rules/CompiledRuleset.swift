@@ -26,7 +26,7 @@ public struct CompiledRuleset: Sendable {
     let entries: [Int32]
 
     init(_ ruleset: Ruleset) {
-        let domains = FactDomains(conditions: ruleset.rules.map(\.when))
+        let domains = FactDomains(conditions: ruleset.rules.map { $0.when })
         var tree = ConditionTree(domains: domains)
         rules = ruleset.rules.map { rule in
             CompiledRule(id: rule.id, root: tree.add(rule.when), outcome: CompiledOutcome(rule))

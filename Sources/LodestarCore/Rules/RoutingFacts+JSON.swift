@@ -2,7 +2,7 @@ public import JSON
 
 extension RoutingFacts {
     /// The members a simulated contact may have: the fact names, and `contact_id`.
-    static let simulationMembers = Set(RoutingFact.allCases.map(\.rawValue) + ["contact_id"])
+    static let simulationMembers = Set(RoutingFact.allCases.map { $0.rawValue } + ["contact_id"])
 
     /// Reads the `contact` of `POST /v1/routing/simulate`: an object keyed by fact name, e.g.
     /// `{"risk_level": "high", "age": 15, "flags": ["youth"], "hour_of_day": 3}`, each value

@@ -22,7 +22,7 @@ public struct Ruleset: Sendable {
     let rules: [Rule]
 
     /// The rule ids, in order.
-    public var ruleIDs: [String] { rules.map(\.id) }
+    public var ruleIDs: [String] { rules.map { $0.id } }
 
     /// Validates a ruleset document, throwing every problem found.
     public init(validating document: JSONValue) throws(ValidationFailure) {
@@ -37,6 +37,6 @@ public struct Ruleset: Sendable {
         self.rules = rules
         self.dispatch = dispatch
         self.document = document
-        warnings = RuleReachability.warnings(for: rules, domains: FactDomains(conditions: rules.map(\.when)))
+        warnings = RuleReachability.warnings(for: rules, domains: FactDomains(conditions: rules.map { $0.when }))
     }
 }

@@ -53,7 +53,7 @@ extension RulesetValidation {
         let op = reader.choice(object, "op", at: path, required: true, as: RuleOperator.self)
         guard let fact, let op else { return nil }
         guard fact.operators.contains(op) else {
-            let allowed = fact.operators.map(\.rawValue).joined(separator: ", ")
+            let allowed = fact.operators.map { $0.rawValue }.joined(separator: ", ")
             reader.report(path.member("op"), "must be one of \(allowed) for the fact \(fact.rawValue)")
             return nil
         }

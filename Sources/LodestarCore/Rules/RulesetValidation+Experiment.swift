@@ -57,8 +57,8 @@ struct ExperimentRegistry {
     private var seen: [String: (arms: [String], weights: [Int], path: JSONPath)] = [:]
 
     mutating func check(_ experiment: RuleExperiment, at path: JSONPath, reader: inout FieldReader) {
-        let arms = experiment.arms.map(\.name)
-        let weights = experiment.arms.map(\.weight)
+        let arms = experiment.arms.map { $0.name }
+        let weights = experiment.arms.map { $0.weight }
         guard let first = seen[experiment.id] else {
             seen[experiment.id] = (arms, weights, path)
             return

@@ -17,7 +17,7 @@ extension Team {
     /// the queue should be offered to it.
     @discardableResult
     public mutating func apply(_ report: TeamStatusReport) throws(TeamReportRejected) -> Bool {
-        let newStatus = report.status.map(\.status).flatMap { $0 == status ? nil : $0 }
+        let newStatus = report.status.map { $0.status }.flatMap { $0 == status ? nil : $0 }
         if newStatus != nil {
             guard status != .busy else { throw .busy }
             if let statusAt, report.at < statusAt { throw .earlierThanLastReport(statusAt) }

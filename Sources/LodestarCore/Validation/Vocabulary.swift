@@ -7,6 +7,6 @@ public protocol Vocabulary: RawRepresentable<String>, CaseIterable, Sendable, Ha
 extension Vocabulary {
     /// The allowed values, comma separated, in declaration order.
     public static var choicesText: String {
-        allCases.map(\.rawValue).joined(separator: ", ")
+        allCases.map { $0.rawValue }.joined(separator: ", ")
     }
 }

@@ -45,7 +45,7 @@ enum ContactColumns {
     /// Writes each changed contact's columns: a new contact in one insert, a known one
     /// replaced (the state already holds all its events, so nothing is merged here).
     static let upsertSQL = """
-        INSERT INTO contacts (contact_id, \(all.map(\.name).joined(separator: ", ")))
+        INSERT INTO contacts (contact_id, \(all.map { $0.name }.joined(separator: ", ")))
         SELECT * FROM jsonb_to_recordset($1::jsonb)
             AS s(contact_id text, \(all.map { "\($0.name) \($0.sqlType)" }.joined(separator: ", ")))
         ORDER BY contact_id COLLATE "C"

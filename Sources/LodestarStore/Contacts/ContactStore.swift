@@ -39,7 +39,7 @@ public final class ContactStore {
             var timeline = try results.rows(page).map(TimelineSQL.entry)
             let hasMore = timeline.count > timelineLimit
             if hasMore { timeline.removeLast() }
-            return ContactView(state: state, timeline: timeline.map(\.body), next: hasMore ? timeline.last?.order : nil,
+            return ContactView(state: state, timeline: timeline.map { $0.body }, next: hasMore ? timeline.last?.order : nil,
                                followUps: try results.rows(followUps).map(FollowUpSQL.followUp),
                                dispatches: try results.rows(dispatches).map { try DispatchSQL.dispatch($0) },
                                decisions: try results.rows(decisions).compactMap(DecisionSQL.decision))

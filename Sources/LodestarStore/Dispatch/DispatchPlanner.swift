@@ -38,7 +38,7 @@ struct DispatchPlanner {
     func plan(_ requests: [DispatchRequest], contacts: [String: ContactFacts]?, actor: String, in tx: PostgresTransaction,
               writes: inout DispatchWrites) async throws -> [Dispatch] {
         guard !requests.isEmpty else { return [] }
-        let contactIDs = Array(Set(requests.map(\.contactID)))
+        let contactIDs = Array(Set(requests.map { $0.contactID }))
         var first = PostgresBatch()
         if contacts == nil { first.add(IngestSQL.lockContacts, [contactIDs]) }
         first.add(DispatchLock.sql)

@@ -28,7 +28,7 @@ struct IngestRouting: Sendable {
     static func addReads(for plan: IngestPlan, to batch: inout PostgresBatch) -> PostgresBatch.Handle? {
         let assessments = plan.posts.joined().filter { $0.type == .assessed }
         guard !assessments.isEmpty else { return nil }
-        let contactIDs = Array(Set(assessments.map(\.contactID)))
+        let contactIDs = Array(Set(assessments.map { $0.contactID }))
         let named = Array(AssessmentRouting.regionsNamed(in: plan.posts.joined()))
         return batch.add(readSQL, [named, contactIDs])
     }
@@ -96,7 +96,7 @@ struct IngestRouting: Sendable {
         }
         let changes = followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
         batch.add(Self.writeSQL, [
-            FollowUpSQL.creationRecordset(followUps.map(\.0)), Self.recordset(decided, routed),
+            FollowUpSQL.creationRecordset(followUps.map { $0.0 }), Self.recordset(decided, routed),
             Self.standing(decided, routed, states: outcome.states), Change.recordset(changes),
         ])
         for (item, decision) in zip(decided, routed) { decisions[item.event.key] = decision }
@@ -108,11 +108,11 @@ struct IngestRouting: Sendable {
     private func recorded(retriedAssessmentsIn outcome: IngestOutcome, in tx: PostgresTransaction) async throws -> [EventKey: RoutedDecision] {
         var keys: [EventKey] = []
         for case .accepted(let results) in outcome.verdicts {
-            keys += results.filter { $0.status == .duplicate && $0.event.type == .assessed }.map(\.event.key)
+            keys += results.filter { $0.status == .duplicate && $0.event.type == .assessed }.map { $0.event.key }
         }
         guard !keys.isEmpty else { return [:] }
         var decisions: [EventKey: RoutedDecision] = [:]
-        for row in try await tx.query(DecisionSQL.ofEvents, [keys.map(\.source), keys.map(\.eventID)]) {
+        for row in try await tx.query(DecisionSQL.ofEvents, [keys.map { $0.source }, keys.map { $0.eventID }]) {
             guard let stored = DecisionSQL.decision(row) else { throw IngestStoreCorrupt() }
             decisions[EventKey(source: stored.source, eventID: stored.eventID)] = stored.routed
         }
@@ -138,8 +138,8 @@ struct IngestRouting: Sendable {
                                              requestedAt: item.event.occurredAt, assignment: assignment), actors[item.post]))
         }
         var writes = DispatchWrites()
-        for actor in Set(requests.map(\.actor)).sorted() {
-            let mine = requests.filter { $0.actor == actor }.map(\.request)
+        for actor in Set(requests.map { $0.actor }).sorted() {
+            let mine = requests.filter { $0.actor == actor }.map { $0.request }
             var facts: [String: DispatchPlanner.ContactFacts] = [:]
             for request in mine {
                 facts[request.contactID] = .init(region: states[request.contactID]?.region, location: states[request.contactID]?.location)

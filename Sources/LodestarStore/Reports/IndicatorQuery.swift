@@ -27,7 +27,7 @@ public struct IndicatorQuery: Sendable {
         switch selection {
         case .report, .charts:
             FigureFamily.allCases.map {
-                IndicatorSQL(family: $0, groupBy: groupBy, statistics: $0.statistics.map(\.0), percentiles: selection == .report)
+                IndicatorSQL(family: $0, groupBy: groupBy, statistics: $0.statistics.map { $0.0 }, percentiles: selection == .report)
             }
         case .chart(let indicator):
             [IndicatorSQL(family: .of(indicator), groupBy: groupBy,

@@ -20,7 +20,7 @@ extension IndicatorStore {
             figures[tally] = row[column].int ?? 0
             column += 1
         }
-        for indicator in statement.family.statistics.map(\.0) where statement.statistics.contains(indicator) {
+        for indicator in statement.family.statistics.map({ $0.0 }) where statement.statistics.contains(indicator) {
             let n = row[column].int ?? 0
             // `avg(float8)` is this very division of the running sum.
             let mean = n > 0 ? row[column + 1].double.map { $0 / Double(n) } : nil

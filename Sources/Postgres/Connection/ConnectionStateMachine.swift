@@ -91,7 +91,7 @@ struct ConnectionStateMachine {
             return []
         }
         state = .closed(error)
-        return ready.inFlight.map(\.id) + ready.waiting.map(\.id)
+        return ready.inFlight.map { $0.id } + ready.waiting.map { $0.id }
     }
 
     /// Runs `body` on the ready state moved out of `state`; nil when not ready.

@@ -38,7 +38,7 @@ extension PostgresConnection {
             return
         }
         let parameters = [("dbname", conninfo), ("client_encoding", "UTF8"), ("options", options)]
-        pq = withCStringArrays(parameters.map(\.0), parameters.map(\.1)) { keywords, values in
+        pq = withCStringArrays(parameters.map { $0.0 }, parameters.map { $0.1 }) { keywords, values in
             PQconnectStartParams(keywords, values, 1)
         }
         guard let pq, PQstatus(pq) != CONNECTION_BAD else {

@@ -6,7 +6,7 @@ public struct PostgresQuery: Sendable {
 
     public init(_ sql: String, _ parameters: [any PostgresEncodable] = []) {
         self.sql = sql
-        self.parameters = parameters.map(\.postgresText)
+        self.parameters = parameters.map { $0.postgresText }
     }
 
     /// The protocol's limit on parameters per statement.

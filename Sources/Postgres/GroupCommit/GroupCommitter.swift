@@ -69,7 +69,7 @@ public final class GroupCommitter<Handler: GroupCommitHandler> {
 
     private func commitOrSplit(_ batch: ArraySlice<Pending>) async {
         do {
-            let outputs = try await commitWithRetry(batch.map(\.write))
+            let outputs = try await commitWithRetry(batch.map { $0.write })
             guard outputs.count == batch.count else {
                 let error = PostgresError(kind: .server, message: "group commit handler returned \(outputs.count) outputs for \(batch.count) writes")
                 for pending in batch { pending.continuation.resume(returning: .failure(error)) }

@@ -18,7 +18,7 @@ public struct Migration: Sendable, Equatable {
         guard let underscore = stem.firstIndex(of: "_") else { return nil }
         let digits = stem[..<underscore]
         let name = stem[stem.index(after: underscore)...]
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let version = Int(digits),
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII }), digits.allSatisfy({ $0.isNumber }), let version = Int(digits),
               !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
         else { return nil }
         return (version, String(name))

@@ -57,7 +57,7 @@ final class PostgresListener {
         retryTimer = nil
         connection?.close()
         connection = nil
-        for continuation in subscribers.values.flatMap(\.values) { continuation.finish() }
+        for continuation in subscribers.values.flatMap({ $0.values }) { continuation.finish() }
         subscribers = [:]
     }
 

@@ -20,7 +20,7 @@ public struct PostgresCell: Sendable {
     /// described only when thrown: a NULL read as an Optional costs a length check.
     public func decode<T: PostgresDecodable>(_ type: T.Type = T.self) throws(PostgresError) -> T {
         guard column >= 0 else {
-            throw PostgresError(kind: .decoding, message: "no such column (result has \(storage.columns.map(\.name)))")
+            throw PostgresError(kind: .decoding, message: "no such column (result has \(storage.columns.map { $0.name }))")
         }
         switch storage.withBytes(row: row, column: column, T.init(postgresBytes:)) {
         case .some(.some(let value)):

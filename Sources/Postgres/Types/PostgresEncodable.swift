@@ -52,6 +52,6 @@ extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
 extension Array: PostgresEncodable where Element: PostgresEncodable {
     /// A one-dimensional array literal with every element quoted, so any text is safe.
     public var postgresText: String? {
-        PostgresArrayLiteral.render(map(\.postgresText))
+        PostgresArrayLiteral.render(map { $0.postgresText })
     }
 }

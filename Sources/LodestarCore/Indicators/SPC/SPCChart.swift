@@ -29,6 +29,6 @@ extension Indicator {
     }
 
     private static var chartedChoicesText: String {
-        allCases.filter { $0.spcChart != nil }.map(\.rawValue).joined(separator: ", ")
+        allCases.filter { $0.spcChart != nil }.map { $0.rawValue }.joined(separator: ", ")
     }
 }

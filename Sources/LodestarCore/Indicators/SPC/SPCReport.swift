@@ -42,7 +42,7 @@ public struct SPCReport: Sendable, Hashable {
         self.timeZone = timeZone
         self.groupBy = groupBy
         self.baseline = baseline
-        let byGroup = Dictionary(grouping: rows, by: \.group)
+        let byGroup = Dictionary(grouping: rows) { $0.group }
         series = byGroup.keys.sorted().compactMap { group in
             let periods = byGroup[group]!.map { (periodStart: $0.periodStart, figures: $0.figures) }
             return SPCSeries(indicator: indicator, group: group, periods: periods, baseline: baseline)

@@ -12,7 +12,7 @@ extension SPCSeries {
                            better: BetterDirection) -> SPCSeries? {
         let samples = samples.filter { $0.n > 0 }.sorted { $0.periodStart < $1.periodStart }
         guard !samples.isEmpty else { return nil }
-        let base = samples.prefix(baselineCount(baseline, of: samples.count)).map(\.mean)
+        let base = samples.prefix(baselineCount(baseline, of: samples.count)).map { $0.mean }
         let centre = base.reduce(0, +) / Double(base.count)
         let movingRanges = zip(base, base.dropFirst()).map { abs($1 - $0) }
         let halfWidth = movingRanges.isEmpty
