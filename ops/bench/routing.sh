@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Routing benchmarks (issue #11):
 # 1. decisions per second in process, 50 rules (ops/bench/rules.sh);
-# 2. single-event ingest with the default ruleset active and one event in five an assessment,
-#    against the same load with that fifth event an unrouted `contact.answered`, interleaved
-#    (ROUNDS=3 of DURATION=10 s each), medians and their ratio.
+# 2. single-event ingest with one event in five an assessment, interleaved (ROUNDS=3 of
+#    DURATION=10 s each), medians and ratios, in three modes:
+#    - routed: the default ruleset active;
+#    - unrouted: the same events with no ruleset active (the bench database's ruleset switched
+#      off by SQL), so assessments are stored but not decided: the cost of routing is the
+#      difference (the read that finds no active ruleset is still made);
+#    - plain: that fifth event a `contact.answered` instead, with the ruleset active (an
+#      assessment's own state costs a little more to store than an answered event's).
 #   ops/bench/routing.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -35,10 +40,12 @@ ticks_per_second=$(getconf CLK_TCK)
 
 declare -A results cpu
 for round in $(seq "$ROUNDS"); do
-  for mode in plain routed; do
+  for mode in plain unrouted routed; do
+    if [[ $mode == unrouted ]]; then active=false; else active=true; fi
+    psql -q -c "UPDATE rulesets SET active = $active WHERE version = 1" lodestar_routing_bench
     psql -q -c CHECKPOINT
     before=$(cpu_ticks); before_lodestar=$(cpu_ticks "$server")
-    out=$(wrk -t2 -c32 -d"${DURATION}s" --latency -s ops/bench/wrk-routing.lua "http://127.0.0.1:$port" -- "$token" "$mode" "r$round-$mode-$$")
+    out=$(wrk -t2 -c32 -d"${DURATION}s" --latency -s ops/bench/wrk-routing.lua "http://127.0.0.1:$port" -- "$token" "${mode/unrouted/routed}" "r$round-$mode-$$")
     after=$(cpu_ticks); after_lodestar=$(cpu_ticks "$server")
     rps=$(awk '/^Requests\/sec:/{print $2}' <<<"$out")
     total=$(awk '/requests in/{print $1}' <<<"$out")
@@ -52,8 +59,12 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-plain=$(median "${results[plain]}"); routed=$(median "${results[routed]}")
-plain_cpu=$(median "${cpu[plain]}"); routed_cpu=$(median "${cpu[routed]}")
-echo "## medians: plain $plain events/s ${plain_cpu} us CPU/event; routed $routed events/s ${routed_cpu} us CPU/event"
-echo "## routed/plain: throughput $(awk -v a="$routed" -v b="$plain" 'BEGIN{printf "%.3f", a/b}'), CPU per event $(awk -v a="$routed_cpu" -v b="$plain_cpu" 'BEGIN{printf "%.3f", a/b}')"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a/b}'; }
+for mode in plain unrouted routed; do
+  echo "## median $mode: $(median "${results[$mode]}") events/s, $(median "${cpu[$mode]}") us CPU/event"
+done
+routed=$(median "${results[routed]}"); routed_cpu=$(median "${cpu[routed]}")
+for base in unrouted plain; do
+  echo "## routed/$base: throughput $(ratio "$routed" "$(median "${results[$base]}")"), CPU per event $(ratio "$routed_cpu" "$(median "${cpu[$base]}")")"
+done
 echo "## decisions: $(psql -Atc 'select count(*) from decisions' lodestar_routing_bench), dispatches $(psql -Atc 'select count(*) from dispatches' lodestar_routing_bench), follow-ups $(psql -Atc 'select count(*) from follow_ups' lodestar_routing_bench)"
