@@ -1,16 +1,15 @@
 -- Ingest's statements cheaper for PostgreSQL (issues #8 and #11): plans that stay right as
 -- the tables grow, and no statistics gathered where no query looks.
 --
--- `lodestar_record_routing` (007) updated the routed contacts' standing decision with one
--- UPDATE joined to a recordset. Its plan is generic and kept for the session, and a plan made
--- while `contacts` was small joined by hashing a sequential scan of the whole table; every
--- routed transaction then read every contact (seen in `pg_stat_user_tables` under the routing
--- benchmark: 1,776 sequential scans of `contacts` in eight seconds). One UPDATE per routed
--- contact by its key has one plan whatever the table holds: a probe of the primary key.
-CREATE OR REPLACE FUNCTION lodestar_record_routing(new_follow_ups jsonb, new_decisions jsonb, standing jsonb, changes jsonb)
+-- `lodestar_record_routing` (007) also updated the routed contacts' standing decision, with
+-- one UPDATE joined to a recordset: a second write of a row the transaction had just written,
+-- and a generic plan, made while `contacts` was small, that hashed a sequential scan of the
+-- whole table (1,776 scans of `contacts` in eight seconds of the routing benchmark, in
+-- `pg_stat_user_tables`). The standing decision is now written with the contact's row by
+-- ingest's upsert; this function writes the follow-ups, the decisions and the changes.
+DROP FUNCTION lodestar_record_routing(jsonb, jsonb, jsonb, jsonb);
+CREATE FUNCTION lodestar_record_routing(new_follow_ups jsonb, new_decisions jsonb, changes jsonb)
     RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
-DECLARE
-    s record;
 BEGIN
     IF jsonb_array_length(new_follow_ups) > 0 THEN
         INSERT INTO follow_ups (id, contact_id, created_at, due_at)
@@ -25,12 +24,6 @@ BEGIN
     FROM jsonb_to_recordset(new_decisions) AS r(source text, event_id text, contact_id text, assessed_at timestamptz,
          ruleset_version integer, rule_id text, action text, priority text, requires jsonb, follow_up text,
          experiment_id text, experiment_arm text, dispatch_id bigint, follow_up_id uuid, facts jsonb);
-    FOR s IN SELECT * FROM jsonb_to_recordset(standing)
-             AS x(contact_id text, ruleset_version integer, experiment_id text, experiment_arm text) LOOP
-        UPDATE contacts SET ruleset_version = s.ruleset_version, experiment_id = s.experiment_id,
-                            experiment_arm = s.experiment_arm
-        WHERE contact_id = s.contact_id;
-    END LOOP;
     IF jsonb_array_length(changes) > 0 THEN
         INSERT INTO change_log (kind, body)
         SELECT e.value->>'kind', e.value->'body' FROM jsonb_array_elements(changes) WITH ORDINALITY AS e(value, n)

@@ -42,23 +42,41 @@ enum ContactColumns {
         Column(name: "fold", sqlType: "jsonb") { $0.snapshot },
     ]
 
+    /// A routed contact's standing decision (its latest assessment's), which reports group by.
+    struct Standing: Sendable, Equatable {
+        let rulesetVersion: Int
+        let experimentID: String?
+        let experimentArm: String?
+    }
+
     /// Writes each changed contact's columns: a new contact in one insert, a known one
-    /// replaced (the state already holds all its events, so nothing is merged here).
+    /// replaced (the state already holds all its events, so nothing is merged here). The
+    /// standing decision columns change only on the rows that carry one (a routed contact's
+    /// `ruleset_version` is never null), in the same write rather than a second update of the row.
     static let upsertSQL = """
-        INSERT INTO contacts (contact_id, \(all.map { $0.name }.joined(separator: ", ")))
+        INSERT INTO contacts (contact_id, \(all.map { $0.name }.joined(separator: ", ")), ruleset_version, experiment_id, experiment_arm)
         SELECT * FROM jsonb_to_recordset($1::jsonb)
-            AS s(contact_id text, \(all.map { "\($0.name) \($0.sqlType)" }.joined(separator: ", ")))
+            AS s(contact_id text, \(all.map { "\($0.name) \($0.sqlType)" }.joined(separator: ", ")),
+                 ruleset_version integer, experiment_id text, experiment_arm text)
         ORDER BY contact_id COLLATE "C"
         ON CONFLICT (contact_id) DO UPDATE SET
-            \(all.map { "\($0.name) = EXCLUDED.\($0.name)" }.joined(separator: ", ")), updated_at = now()
+            \(all.map { "\($0.name) = EXCLUDED.\($0.name)" }.joined(separator: ", ")), updated_at = now(),
+            ruleset_version = coalesce(EXCLUDED.ruleset_version, contacts.ruleset_version),
+            experiment_id = CASE WHEN EXCLUDED.ruleset_version IS NULL THEN contacts.experiment_id ELSE EXCLUDED.experiment_id END,
+            experiment_arm = CASE WHEN EXCLUDED.ruleset_version IS NULL THEN contacts.experiment_arm ELSE EXCLUDED.experiment_arm END
         """
 
     /// The rows for `upsertSQL`, one parameter whatever their number.
-    static func recordset(_ states: [String: ContactState]) -> String {
+    static func recordset(_ states: [String: ContactState], standing: [String: Standing]) -> String {
         JSONValue.array(states.map { contactID, state in
             var row: [JSONObject.Element] = [("contact_id", .string(contactID))]
-            row.reserveCapacity(all.count + 1)
+            row.reserveCapacity(all.count + 4)
             for column in all { row.append((column.name, column.value(state))) }
+            if let decision = standing[contactID] {
+                row.append(("ruleset_version", .int(Int64(decision.rulesetVersion))))
+                row.append(("experiment_id", decision.experimentID.map(JSONValue.string) ?? .null))
+                row.append(("experiment_arm", decision.experimentArm.map(JSONValue.string) ?? .null))
+            }
             return .object(JSONObject(uniquePairs: row))
         }).description
     }

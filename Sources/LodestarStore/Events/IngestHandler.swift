@@ -6,8 +6,11 @@ import Postgres
 /// 1. one round trip locks the contacts and reads what is stored of the posted keys and the
 ///    contacts' fold states (plus, rarely, a retry's data digests or a pre-fold contact's events);
 /// 2. the pure plan judges each post and folds the new events into their contacts' states;
-/// 3. one round trip inserts the accepted events, writes the states and the audit rows, and
-///    commits. A post that is refused writes nothing and fails no other post.
+/// 3. routing decides the accepted assessments (`IngestRouting`; choosing a dispatch's team
+///    costs a round trip of its own);
+/// 4. one round trip inserts the accepted events, writes the states (with each routed
+///    contact's standing decision), routing's effects and the audit rows, and commits. A post
+///    that is refused writes nothing and fails no other post.
 struct IngestHandler: GroupCommitHandler {
     let maxEventsPerContact: Int
     let routing: IngestRouting
@@ -17,17 +20,20 @@ struct IngestHandler: GroupCommitHandler {
         let (stored, routingReads) = try await readStored(plan, in: tx)
         let outcome = plan.outcome(stored: stored, maxEventsPerContact: maxEventsPerContact)
 
+        var decided: IngestRouting.Decisions?
+        if let routingReads { decided = try await routing.decide(outcome, found: routingReads) }
         var last = PostgresBatch()
         let accepted = outcome.acceptedEvents
         if !accepted.isEmpty {
             last.add(IngestSQL.insertEvents, [IngestSQL.eventRecordset(accepted)])
-            last.add(ContactColumns.upsertSQL, [ContactColumns.recordset(outcome.states)])
+            let standing = IngestRouting.standing(decided, states: outcome.states)
+            last.add(ContactColumns.upsertSQL, [ContactColumns.recordset(outcome.states, standing: standing)])
         }
         var decisions: [EventKey: RoutedDecision] = [:]
         var audit = IngestAudit.entries(posts, outcome.verdicts)
         if let routingReads {
-            decisions = try await routing.route(outcome, found: routingReads, actors: posts.map { $0.actor }, in: tx,
-                                                batch: &last, audit: &audit)
+            decisions = try await routing.carryOut(decided, outcome, found: routingReads, actors: posts.map { $0.actor }, in: tx,
+                                                   batch: &last, audit: &audit)
         }
         if !audit.isEmpty { last.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
         _ = try await tx.executeAndCommit(last)

@@ -11,7 +11,9 @@ import ZoneInfo
 ///
 /// Its reads ride on the transaction's first round trip (only when a post holds an
 /// assessment); a dispatch to choose a team for costs one more (`DispatchPlanner`, under the
-/// dispatch lock); everything else joins the final batch with the COMMIT.
+/// dispatch lock); everything else joins the final batch with the COMMIT. Deciding comes
+/// first (`decide`), so that the contacts' rows carry their standing decision when they are
+/// written (`standing`), then carrying out (`carryOut`).
 ///
 /// A contact that already has an open dispatch or follow-up keeps it: a re-assessment that
 /// asks for the same is answered with the open one rather than a second team or a second call.
@@ -68,24 +70,40 @@ struct IngestRouting: Sendable {
         return rows
     }
 
-    /// Decides the outcome's accepted assessments and adds their effects to `batch` (after the
-    /// events and contact rows) and their audit rows to `audit`. Returns the decisions by the
-    /// assessment's key, with those of retried assessments as recorded when first stored.
-    func route(_ outcome: IngestOutcome, found: Found, actors: [String], in tx: PostgresTransaction,
-               batch: inout PostgresBatch, audit: inout [AuditEntry]) async throws -> [EventKey: RoutedDecision] {
-        var decisions = try await recorded(retriedAssessmentsIn: outcome, in: tx)
+    /// The assessments of one transaction as decided, before anything is carried out.
+    struct Decisions {
+        let version: Int
+        let ruleset: CompiledRuleset
+        let decided: [AssessmentRouting.Decided]
+    }
+
+    /// Decides the outcome's accepted assessments with the active ruleset (nil when no version
+    /// is active or no assessment was accepted). Pure but for the compiled-ruleset cache.
+    func decide(_ outcome: IngestOutcome, found: Found) async throws -> Decisions? {
         guard let version = found.version, outcome.accepted.contains(where: { $0.event.type == .assessed }),
               let ruleset = try await rulesets.compiled(version)
-        else { return decisions }
+        else { return nil }
         var zones: [String: ZoneRules] = [:]
         for profile in found.regions.values where zones[profile.timeZone] == nil {
             zones[profile.timeZone] = try? ZoneInfoDatabase.system.rules(named: profile.timeZone)
         }
         let decided = AssessmentRouting.decide(
             outcome.accepted, context: .init(ruleset: ruleset, version: version, regions: found.regions, zones: zones))
-        var routed = decided.map { RoutedDecision(contactID: $0.event.contactID, rulesetVersion: version, decision: $0.decision) }
+        return Decisions(version: version, ruleset: ruleset, decided: decided)
+    }
 
-        try await dispatch(decided, &routed, ruleset: ruleset, open: found.openDispatches, states: outcome.states,
+    /// Carries the decisions out: adds their dispatches (after choosing teams, one more round
+    /// trip), follow-ups, decision rows and stream changes to `batch`, which must already write
+    /// the contacts' rows, and their audit rows to `audit`. Returns the decisions by the
+    /// assessment's key, with those of retried assessments as recorded when first stored.
+    func carryOut(_ decisions: Decisions?, _ outcome: IngestOutcome, found: Found, actors: [String], in tx: PostgresTransaction,
+                  batch: inout PostgresBatch, audit: inout [AuditEntry]) async throws -> [EventKey: RoutedDecision] {
+        var byKey = try await recorded(retriedAssessmentsIn: outcome, in: tx)
+        guard let decisions else { return byKey }
+        let decided = decisions.decided
+        var routed = decided.map { RoutedDecision(contactID: $0.event.contactID, rulesetVersion: decisions.version, decision: $0.decision) }
+
+        try await dispatch(decided, &routed, ruleset: decisions.ruleset, open: found.openDispatches, states: outcome.states,
                            actors: actors, in: tx, batch: &batch)
         let followUps = followUps(decided, &routed, open: found.openFollowUps, actors: actors)
         let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
@@ -96,11 +114,10 @@ struct IngestRouting: Sendable {
         }
         let changes = followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
         batch.add(Self.writeSQL, [
-            FollowUpSQL.creationRecordset(followUps.map { $0.0 }), Self.recordset(decided, routed),
-            Self.standing(decided, routed, states: outcome.states), Change.recordset(changes),
+            FollowUpSQL.creationRecordset(followUps.map { $0.0 }), Self.recordset(decided, routed), Change.recordset(changes),
         ])
-        for (item, decision) in zip(decided, routed) { decisions[item.event.key] = decision }
-        return decisions
+        for (item, decision) in zip(decided, routed) { byKey[item.event.key] = decision }
+        return byKey
     }
 
     /// The recorded decisions of posted assessments that were stored before (a retry learns
@@ -173,28 +190,24 @@ struct IngestRouting: Sendable {
         return created
     }
 
-    /// Routing's writes in one statement: the follow-ups, the decisions, each routed contact's
-    /// standing decision on its row, and the follow-ups' stream changes (`lodestar_record_routing`).
-    static let writeSQL = "SELECT lodestar_record_routing($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb)"
+    /// Routing's writes in one statement: the follow-ups, the decisions and the follow-ups'
+    /// stream changes (`lodestar_record_routing`). The contact's standing decision is written
+    /// with its row (`standing`).
+    static let writeSQL = "SELECT lodestar_record_routing($1::jsonb, $2::jsonb, $3::jsonb)"
 
     /// Each routed contact's standing decision: the one of its latest assessment, when that is
     /// one of this transaction's (a late, older assessment is decided but does not stand).
-    static func standing(_ decided: [AssessmentRouting.Decided], _ routed: [RoutedDecision], states: [String: ContactState]) -> String {
-        var latest: [String: (at: Timestamp, decision: RoutedDecision)] = [:]
-        for (item, decision) in zip(decided, routed) {
+    static func standing(_ decisions: Decisions?, states: [String: ContactState]) -> [String: ContactColumns.Standing] {
+        guard let decisions else { return [:] }
+        var latest: [String: (at: Timestamp, standing: ContactColumns.Standing)] = [:]
+        for item in decisions.decided {
             let contactID = item.event.contactID
             guard let assessedAt = states[contactID]?.assessedAt, item.event.occurredAt >= assessedAt else { continue }
             if let current = latest[contactID], current.at > item.event.occurredAt { continue }
-            latest[contactID] = (item.event.occurredAt, decision)
+            latest[contactID] = (item.event.occurredAt, ContactColumns.Standing(
+                rulesetVersion: decisions.version, experimentID: item.decision.experiment?.id, experimentArm: item.decision.experiment?.arm))
         }
-        return JSONValue.array(latest.map { contactID, entry in
-            let experiment = entry.decision.decision.experiment
-            return [
-                "contact_id": .string(contactID), "ruleset_version": .int(Int64(entry.decision.rulesetVersion)),
-                "experiment_id": experiment.map { .string($0.id) } ?? .null,
-                "experiment_arm": experiment.map { .string($0.arm) } ?? .null,
-            ]
-        }).description
+        return latest.mapValues { $0.standing }
     }
 
     static func recordset(_ decided: [AssessmentRouting.Decided], _ routed: [RoutedDecision]) -> String {

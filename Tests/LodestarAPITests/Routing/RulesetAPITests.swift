@@ -97,6 +97,39 @@ import Testing
         #expect(try scene.sql("SELECT experiment_arm FROM contacts WHERE contact_id = 'e0'") == arms["e0"])
     }
 
+    /// The contact's row carries the decision of its latest assessment (what reports group by):
+    /// other events keep it, a late older assessment is decided but does not replace it, and a
+    /// new one replaces all of it, its experiment included.
+    @Test func theContactKeepsItsLatestAssessmentsDecision() async throws {
+        let scene = try RoutingScene.start()
+        func standing() throws -> String {
+            try scene.sql("SELECT concat_ws('/', ruleset_version, coalesce(experiment_id, '-'), coalesce(experiment_arm, '-')) FROM contacts WHERE contact_id = 's'")
+        }
+        _ = try await scene.post([RoutingScene.received("s", at: "2026-11-26T09:50:00Z"),
+                                  RoutingScene.assessed("s", "a", at: "2026-11-26T10:00:00Z", risk: "moderate")])
+        #expect(try standing() == "1/-/-")
+        #expect(try await create(scene, Self.experimentRuleset).status == 201)
+        #expect(try await scene.server.request("POST", "/v1/rulesets/2/activate", token: scene.token("admin")).status == 200)
+        // Another event of the contact: its row is written again, its decision kept.
+        let answered: JSONValue = ["event_id": "s-answered", "type": "contact.answered", "contact_id": "s",
+                                   "occurred_at": "2026-11-26T09:55:00Z", "data": ["counselor_id": "c-1"]]
+        #expect(try await scene.post([answered]).status == 200)
+        #expect(try standing() == "1/-/-")
+        // A late assessment, older than the one that stands, is decided with version 2 but does not stand.
+        let late = try await scene.post([RoutingScene.assessed("s", "late", at: "2026-11-26T09:58:00Z", risk: "moderate")])
+        #expect(RoutingScene.decision(late, "s-late")?["ruleset_version"] == 2)
+        #expect(try standing() == "1/-/-")
+        // A newer one stands, with its experiment and arm.
+        let newer = try await scene.post([RoutingScene.assessed("s", "b", at: "2026-11-26T11:00:00Z", risk: "moderate")])
+        let arm = try #require(RoutingScene.decision(newer, "s-b")?["experiment"]?["arm"]?.stringValue)
+        #expect(try standing() == "2/fu-timing/\(arm)")
+        // A newer one under a version without the experiment clears it.
+        #expect(try await create(scene, ["name": "plain", "rules": [["id": "all", "when": ["all": []], "then": ["action": "resolve_by_phone"]]]]).status == 201)
+        #expect(try await scene.server.request("POST", "/v1/rulesets/3/activate", token: scene.token("admin")).status == 200)
+        _ = try await scene.post([RoutingScene.assessed("s", "c", at: "2026-11-26T12:00:00Z", risk: "moderate")])
+        #expect(try standing() == "3/-/-")
+    }
+
     @Test func simulationExplainsEveryRuleTriedAndChangesNothing() async throws {
         let scene = try RoutingScene.start()
         let response = try await scene.server.request("POST", "/v1/routing/simulate", token: scene.token("manager"), json: [
