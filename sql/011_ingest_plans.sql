@@ -56,3 +56,9 @@ ALTER TABLE contacts ALTER COLUMN fold SET STATISTICS 0;
 ALTER TABLE decisions ALTER COLUMN facts SET STATISTICS 0;
 ALTER TABLE audit_log ALTER COLUMN detail SET STATISTICS 0;
 ALTER TABLE change_log ALTER COLUMN body SET STATISTICS 0;
+
+-- Every decision referenced the active ruleset's row, so every routing transaction locked that
+-- one row (FOR KEY SHARE) and concurrent ones shared it through multixacts. Versions are never
+-- deleted (no route removes one, SPEC §5), and a decision's version is the one its
+-- transaction read as active: the reference guarded nothing that can happen.
+ALTER TABLE decisions DROP CONSTRAINT decisions_ruleset_version_fkey;
