@@ -22,7 +22,7 @@ public struct EventOrder: Sendable, Hashable, Comparable {
     public static func < (lhs: EventOrder, rhs: EventOrder) -> Bool {
         if lhs.occurredAt != rhs.occurredAt { return lhs.occurredAt < rhs.occurredAt }
         if lhs.type != rhs.type { return lhs.type.lifecycleRank < rhs.type.lifecycleRank }
-        if lhs.source != rhs.source { return lhs.source.utf8.lexicographicallyPrecedes(rhs.source.utf8) }
-        return lhs.eventID.utf8.lexicographicallyPrecedes(rhs.eventID.utf8)
+        if lhs.source != rhs.source { return lhs.source.precedesInByteOrder(rhs.source) }
+        return lhs.eventID.precedesInByteOrder(rhs.eventID)
     }
 }

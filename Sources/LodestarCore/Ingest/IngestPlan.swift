@@ -33,7 +33,7 @@ public struct IngestPlan: Sendable {
             contacts.insert(event.contactID)
         }
         self.keys = keys
-        self.contactIDs = contacts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.contactIDs = contacts.sorted { $0.precedesInByteOrder($1) }
     }
 
     /// Every posted event whose key is already stored, with its position in `posts.joined()`:
