@@ -1,4 +1,4 @@
-public import Loop
+import Loop
 
 /// One step every request passes through on its way to the handler, and every response (or
 /// thrown error) on its way back.

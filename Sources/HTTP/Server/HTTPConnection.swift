@@ -21,6 +21,17 @@ final class HTTPConnection {
     private var isTimerCallbackSet = false
     /// Answered with a refusal at the connection limit: it takes no slot while it closes.
     private(set) var isRefused = false
+    /// The task that answers this connection's requests, kept between them (`serveAnswers`).
+    var answerer = Answerer.none
+
+    enum Answerer {
+        /// No task yet, or it has ended.
+        case none
+        /// Answering a request.
+        case busy
+        /// Suspended until the machine hands over the next request (nil: the connection closed).
+        case waiting(CheckedContinuation<Machine.Pending?, Never>)
+    }
 
     init(socket: TCPConnection, server: HTTPServer) {
         self.socket = socket
@@ -70,7 +81,7 @@ final class HTTPConnection {
         case .stopReading:
             socket.stopReading()
         case .answer(let pending):
-            EventLoop.shared.task { await self.answer(pending) }
+            handOver(pending)
         case .writeContinue:
             socket.write(ResponseHead.continueLine)
         case .armTimer(let deadline):
@@ -98,6 +109,10 @@ final class HTTPConnection {
             socket.close()
             stream?.clientLeft()
             isReportedIdle = false
+            if case .waiting(let continuation) = answerer {
+                answerer = .none
+                continuation.resume(returning: nil)
+            }
             server.connectionClosed(self)
         }
     }
