@@ -10,36 +10,42 @@ enum ContactColumns {
     struct Column: Sendable {
         let name: String
         let sqlType: String
-        let value: @Sendable (ContactState) -> JSONValue
+        /// Writes the column's value for a state (straight into the recordset's text: no
+        /// `JSONValue` is built per column, per contact, on every ingest).
+        let write: @Sendable (ContactState, inout JSONWriter) -> Void
     }
 
     static let all: [Column] = [
-        Column(name: "channel", sqlType: "text") { text($0.channel?.rawValue) },
-        Column(name: "line", sqlType: "text") { text($0.line) },
-        Column(name: "region", sqlType: "text") { text($0.region) },
-        Column(name: "language", sqlType: "text") { text($0.language) },
-        Column(name: "caller_age", sqlType: "integer") { $0.caller?.age.map { .int(Int64($0)) } ?? .null },
-        Column(name: "caller_gender", sqlType: "text") { text($0.caller?.gender) },
-        Column(name: "caller_race_ethnicity", sqlType: "text") { text($0.caller?.raceEthnicity) },
-        Column(name: "caller_zip", sqlType: "text") { text($0.caller?.zip) },
-        Column(name: "location_lat", sqlType: "double precision") { $0.location.map { .double($0.lat) } ?? .null },
-        Column(name: "location_lon", sqlType: "double precision") { $0.location.map { .double($0.lon) } ?? .null },
-        Column(name: "received_at", sqlType: "timestamptz") { time($0.receivedAt) },
-        Column(name: "answered_at", sqlType: "timestamptz") { time($0.answeredAt) },
-        Column(name: "abandoned_at", sqlType: "timestamptz") { time($0.abandonedAt) },
-        Column(name: "abandoned", sqlType: "boolean") { .bool($0.isAbandoned) },
-        Column(name: "transferred_to", sqlType: "text") { text($0.transferredTo) },
-        Column(name: "transferred_at", sqlType: "timestamptz") { time($0.transferredAt) },
-        Column(name: "risk_level", sqlType: "text") { text($0.riskLevel?.rawValue) },
-        Column(name: "flags", sqlType: "text[]") { .array($0.flags.map { .string($0.rawValue) }) },
-        Column(name: "consent_follow_up", sqlType: "boolean") { .bool($0.consentFollowUp) },
-        Column(name: "assessed_at", sqlType: "timestamptz") { time($0.assessedAt) },
-        Column(name: "closed_at", sqlType: "timestamptz") { time($0.closedAt) },
-        Column(name: "disposition", sqlType: "text") { text($0.disposition?.rawValue) },
-        Column(name: "event_count", sqlType: "integer") { .int(Int64($0.eventCount)) },
+        Column(name: "channel", sqlType: "text") { text($0.channel?.rawValue, &$1) },
+        Column(name: "line", sqlType: "text") { text($0.line, &$1) },
+        Column(name: "region", sqlType: "text") { text($0.region, &$1) },
+        Column(name: "language", sqlType: "text") { text($0.language, &$1) },
+        Column(name: "caller_age", sqlType: "integer") { int($0.caller?.age, &$1) },
+        Column(name: "caller_gender", sqlType: "text") { text($0.caller?.gender, &$1) },
+        Column(name: "caller_race_ethnicity", sqlType: "text") { text($0.caller?.raceEthnicity, &$1) },
+        Column(name: "caller_zip", sqlType: "text") { text($0.caller?.zip, &$1) },
+        Column(name: "location_lat", sqlType: "double precision") { double($0.location?.lat, &$1) },
+        Column(name: "location_lon", sqlType: "double precision") { double($0.location?.lon, &$1) },
+        Column(name: "received_at", sqlType: "timestamptz") { time($0.receivedAt, &$1) },
+        Column(name: "answered_at", sqlType: "timestamptz") { time($0.answeredAt, &$1) },
+        Column(name: "abandoned_at", sqlType: "timestamptz") { time($0.abandonedAt, &$1) },
+        Column(name: "abandoned", sqlType: "boolean") { $1.bool($0.isAbandoned) },
+        Column(name: "transferred_to", sqlType: "text") { text($0.transferredTo, &$1) },
+        Column(name: "transferred_at", sqlType: "timestamptz") { time($0.transferredAt, &$1) },
+        Column(name: "risk_level", sqlType: "text") { text($0.riskLevel?.rawValue, &$1) },
+        Column(name: "flags", sqlType: "text[]") { state, writer in
+            writer.beginArray()
+            for flag in state.flags { writer.string(flag.rawValue) }
+            writer.endArray()
+        },
+        Column(name: "consent_follow_up", sqlType: "boolean") { $1.bool($0.consentFollowUp) },
+        Column(name: "assessed_at", sqlType: "timestamptz") { time($0.assessedAt, &$1) },
+        Column(name: "closed_at", sqlType: "timestamptz") { time($0.closedAt, &$1) },
+        Column(name: "disposition", sqlType: "text") { text($0.disposition?.rawValue, &$1) },
+        Column(name: "event_count", sqlType: "integer") { int($0.eventCount, &$1) },
         // An object inside the row, not a string: the whole parameter is parsed as jsonb
         // anyway, and a string would be serialised twice (the second time escaping every quote).
-        Column(name: "fold", sqlType: "jsonb") { $0.snapshot },
+        Column(name: "fold", sqlType: "jsonb") { $1.write($0.snapshot) },
     ]
 
     /// A routed contact's standing decision (its latest assessment's), which reports group by.
@@ -68,19 +74,43 @@ enum ContactColumns {
 
     /// The rows for `upsertSQL`, one parameter whatever their number.
     static func recordset(_ states: [String: ContactState], standing: [String: Standing]) -> String {
-        JSONValue.array(states.map { contactID, state in
-            var row: [JSONObject.Element] = [("contact_id", .string(contactID))]
-            row.reserveCapacity(all.count + 4)
-            for column in all { row.append((column.name, column.value(state))) }
-            if let decision = standing[contactID] {
-                row.append(("ruleset_version", .int(Int64(decision.rulesetVersion))))
-                row.append(("experiment_id", decision.experimentID.map(JSONValue.string) ?? .null))
-                row.append(("experiment_arm", decision.experimentArm.map(JSONValue.string) ?? .null))
+        var writer = JSONWriter(reservingCapacity: 1024 * states.count)
+        writer.beginArray()
+        for (contactID, state) in states {
+            writer.beginObject()
+            writer.key("contact_id")
+            writer.string(contactID)
+            for column in all {
+                writer.key(column.name)
+                column.write(state, &writer)
             }
-            return .object(JSONObject(uniquePairs: row))
-        }).description
+            if let decision = standing[contactID] {
+                writer.key("ruleset_version")
+                writer.int(Int64(decision.rulesetVersion))
+                writer.key("experiment_id")
+                text(decision.experimentID, &writer)
+                writer.key("experiment_arm")
+                text(decision.experimentArm, &writer)
+            }
+            writer.endObject()
+        }
+        writer.endArray()
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-    private static func time(_ value: Timestamp?) -> JSONValue { value.map { .string($0.rfc3339) } ?? .null }
+    private static func text(_ value: String?, _ writer: inout JSONWriter) {
+        if let value { writer.string(value) } else { writer.null() }
+    }
+
+    private static func int(_ value: Int?, _ writer: inout JSONWriter) {
+        if let value { writer.int(Int64(value)) } else { writer.null() }
+    }
+
+    private static func double(_ value: Double?, _ writer: inout JSONWriter) {
+        if let value { writer.double(value) } else { writer.null() }
+    }
+
+    private static func time(_ value: Timestamp?, _ writer: inout JSONWriter) {
+        if let value { writer.string(value.rfc3339) } else { writer.null() }
+    }
 }
