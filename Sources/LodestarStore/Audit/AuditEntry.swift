@@ -27,10 +27,18 @@ public struct AuditEntry: Sendable {
 
     /// The rows for `jsonb_to_recordset`, so any number of entries is one parameter.
     static func recordset(_ entries: [AuditEntry]) -> String {
-        let rows: [JSONValue] = entries.map {
-            ["actor": .string($0.actor), "action": .string($0.action), "resource": .string($0.resource), "detail": $0.detail]
+        var writer = JSONWriter(reservingCapacity: 128 * entries.count)
+        writer.beginArray()
+        for entry in entries {
+            writer.beginObject()
+            writer.member("actor", .string(entry.actor))
+            writer.member("action", .string(entry.action))
+            writer.member("resource", .string(entry.resource))
+            writer.member("detail", entry.detail)
+            writer.endObject()
         }
-        return JSONValue.array(rows).description
+        writer.endArray()
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     static let insertSQL = """

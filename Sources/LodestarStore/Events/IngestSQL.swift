@@ -72,12 +72,20 @@ enum IngestSQL {
         """
 
     static func eventRecordset(_ events: [ContactEvent]) -> String {
-        JSONValue.array(events.map { event in
-            [
-                "source": .string(event.source), "event_id": .string(event.eventID), "contact_id": .string(event.contactID),
-                "type": .string(event.type.rawValue), "occurred_at": .string(event.occurredAt.rfc3339), "body": event.raw,
-            ]
-        }).description
+        var writer = JSONWriter(reservingCapacity: 512 * events.count)
+        writer.beginArray()
+        for event in events {
+            writer.beginObject()
+            writer.member("source", .string(event.source))
+            writer.member("event_id", .string(event.eventID))
+            writer.member("contact_id", .string(event.contactID))
+            writer.member("type", .string(event.type.rawValue))
+            writer.member("occurred_at", .string(event.occurredAt.rfc3339))
+            writer.member("body", event.raw)
+            writer.endObject()
+        }
+        writer.endArray()
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     static func dataRecordset(_ occurrences: [(ordinal: Int, event: ContactEvent)]) -> String {
