@@ -1,4 +1,4 @@
-import JSON
+@testable import JSON
 import Testing
 
 @Suite struct WriterTests {
@@ -63,5 +63,54 @@ import Testing
     @Test func roundTripIsByteStable() throws {
         let text = #"{"z":1,"a":[0.25,"\u0001",{"k":null}],"m":-7}"#
         #expect(try JSON.parse(text).description == text)
+    }
+}
+
+/// Quoting tests bytes eight at a time; every byte value at every position of a word, and
+/// strings whose escapes straddle word boundaries, come out as the byte-by-byte rule says.
+@Suite struct QuotingTests {
+    @Test func everyByteAtEveryPositionOfAWord() {
+        for position in 0..<8 {
+            for byte in 0...255 {
+                var word = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                word[position] = UInt8(byte)
+                let packed = word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let expected = byte < 0x20 || byte == 0x22 || byte == 0x5C
+                #expect(JSONWriter.needsEscape(packed) == expected, "byte \(byte) at \(position)")
+            }
+        }
+    }
+
+    @Test func stringsRoundTripWhateverTheirLengthAndEscapes() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "é", "\"", "\\", "\n", "\u{1}", "\u{1F}", " ", "✓", "\u{10FFFF}", "z", "\u{7F}"]
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var writer = JSONWriter()
+            writer.string(text)
+            #expect(writer.bytes == Self.quotedByteByByte(text), "\(text.debugDescription)")
+            #expect(try JSON.parse(writer.bytes) == .string(text))
+        }
+    }
+
+    /// The rule, one byte at a time.
+    static func quotedByteByByte(_ text: String) -> [UInt8] {
+        var out: [UInt8] = [0x22]
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22, 0x5C: out += [0x5C, byte]
+            case 0..<0x20: out += Array("\\u00".utf8) + Array(String(byte, radix: 16).leftPadded(to: 2).utf8)
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+        return out
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
