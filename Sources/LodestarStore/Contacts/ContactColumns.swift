@@ -43,9 +43,10 @@ enum ContactColumns {
         Column(name: "closed_at", sqlType: "timestamptz") { time($0.closedAt, &$1) },
         Column(name: "disposition", sqlType: "text") { text($0.disposition?.rawValue, &$1) },
         Column(name: "event_count", sqlType: "integer") { int($0.eventCount, &$1) },
-        // An object inside the row, not a string: the whole parameter is parsed as jsonb
-        // anyway, and a string would be serialised twice (the second time escaping every quote).
-        Column(name: "fold", sqlType: "jsonb") { $1.write($0.snapshot) },
+        // Stored as text (sql/011), but an array inside the row rather than a JSON string: the
+        // recordset's text column takes the array's JSON text, and a string would be
+        // serialised twice (the second time escaping every quote).
+        Column(name: "fold", sqlType: "text") { $1.write($0.snapshot) },
     ]
 
     /// A routed contact's standing decision (its latest assessment's), which reports group by.

@@ -18,7 +18,7 @@ public final class ContactStore {
                      auditedAs actor: String) async throws -> ContactView? {
         try await pool.transaction { tx in
             var batch = PostgresBatch()
-            let fold = batch.add("SELECT fold::text FROM contacts WHERE contact_id = $1", [contactID])
+            let fold = batch.add("SELECT fold FROM contacts WHERE contact_id = $1", [contactID])
             let page = batch.add(TimelineSQL.page, TimelineSQL.parameters(contactID, after: after, limit: timelineLimit + 1))
             let followUps = batch.add(FollowUpSQL.ofContact, [contactID])
             let dispatches = batch.add(DispatchSQL.ofContact, [contactID])

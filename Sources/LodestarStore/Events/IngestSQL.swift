@@ -41,7 +41,7 @@ enum IngestSQL {
     /// The fold state of the touched contacts that exist (NULL for contacts written before
     /// folds were stored).
     static let storedFolds = """
-        SELECT c.contact_id, c.fold::text
+        SELECT c.contact_id, c.fold
         FROM unnest($1::text[]) AS k(contact_id)
         CROSS JOIN LATERAL (SELECT s.contact_id, s.fold FROM contacts s WHERE s.contact_id = k.contact_id OFFSET 0) c
         """
