@@ -117,10 +117,12 @@ extension PostgresConnection {
             }
             option += 1
         }
-        // Custom plans always: statements are prepared once per connection, and a generic plan
-        // chosen while a fresh database's tables are empty keeps its sequential scans as the
-        // tables grow (measured: ingest fell from 6.7k to 0.8k events/s). Planning a custom plan
-        // costs tens of microseconds; parsing is still saved by the prepared statement.
+        // Custom plans by default: statements are prepared once per connection, and a generic
+        // plan chosen while a fresh database's tables are empty keeps its sequential scans as
+        // the tables grow (measured: ingest fell from 6.7k to 0.8k events/s). Planning a custom
+        // plan costs tens of microseconds; parsing is still saved by the prepared statement.
+        // A transaction whose statements are shaped to plan well either way may opt in to
+        // generic plans with SET LOCAL (ingest does, `IngestSQL.genericPlans`).
         return existing + "-c TimeZone=UTC -c DateStyle=ISO,YMD -c IntervalStyle=iso_8601 -c plan_cache_mode=force_custom_plan"
     }
 }
