@@ -29,9 +29,15 @@ enum DecisionSQL {
         """
 
     /// The decisions of the assessments with the given keys (`$1` sources, `$2` event ids).
+    /// Read in the ingest transaction, on its generic plans (`IngestSQL`): every row is reached
+    /// by key, each probe on its own (`LATERAL (... OFFSET 0)`), so a plan made while the tables
+    /// were empty cannot scan them whole.
     static let ofEvents = """
-        SELECT \(columns) FROM decisions d \(joins)
-        JOIN unnest($1::text[], $2::text[]) AS k(source, event_id) ON k.source = d.source AND k.event_id = d.event_id
+        SELECT \(columns)
+        FROM unnest($1::text[], $2::text[]) AS k(source, event_id)
+        CROSS JOIN LATERAL (SELECT s.* FROM decisions s WHERE s.source = k.source AND s.event_id = k.event_id OFFSET 0) d
+        LEFT JOIN LATERAL (SELECT s.team_id, s.eta_minutes FROM dispatches s WHERE s.id = d.dispatch_id OFFSET 0) x ON true
+        LEFT JOIN LATERAL (SELECT s.due_at FROM follow_ups s WHERE s.id = d.follow_up_id OFFSET 0) f ON true
         """
 
     static func decision(_ row: PostgresRow) -> StoredDecision? {
