@@ -13,6 +13,9 @@ bin="$(swift build -c release --show-bin-path)/lodestar"
 
 log=$(mktemp)
 report=$(mktemp)
+# The server's embedded PostgreSQL lives in a throwaway directory, stopped and removed at the
+# end, rather than in the checkout's .lodestar/ where it would outlive the benchmark.
+export LODESTAR_DATA_DIR=${LODESTAR_DATA_DIR:-$(mktemp -d)}
 # At warning level: the per-request access log (info) is not what this measures, and the
 # baseline writes none either.
 port=${PORT:-18093}
@@ -21,7 +24,9 @@ server=$!
 cleanup() {
   kill -TERM "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
+  "$bin" db stop >/dev/null 2>&1 || true
   rm -f "$log" "$report"
+  if [[ $LODESTAR_DATA_DIR == /tmp/* ]]; then rm -rf "$LODESTAR_DATA_DIR"; fi
 }
 trap cleanup EXIT
 
