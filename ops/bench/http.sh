@@ -15,7 +15,8 @@ log=$(mktemp)
 report=$(mktemp)
 # The server's embedded PostgreSQL lives in a throwaway directory, stopped and removed at the
 # end, rather than in the checkout's .lodestar/ where it would outlive the benchmark.
-export LODESTAR_DATA_DIR=${LODESTAR_DATA_DIR:-$(mktemp -d)}
+created_data_dir=""
+if [[ -z ${LODESTAR_DATA_DIR:-} ]]; then created_data_dir=$(mktemp -d); export LODESTAR_DATA_DIR=$created_data_dir; fi
 # At warning level: the per-request access log (info) is not what this measures, and the
 # baseline writes none either.
 port=${PORT:-18093}
@@ -24,9 +25,11 @@ server=$!
 cleanup() {
   kill -TERM "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
-  "$bin" db stop >/dev/null 2>&1 || true
   rm -f "$log" "$report"
-  if [[ $LODESTAR_DATA_DIR == /tmp/* ]]; then rm -rf "$LODESTAR_DATA_DIR"; fi
+  if [[ -n $created_data_dir ]]; then
+    "$bin" db stop >/dev/null 2>&1 || true
+    rm -rf "$created_data_dir"
+  fi
 }
 trap cleanup EXIT
 
