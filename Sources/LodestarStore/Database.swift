@@ -28,19 +28,20 @@ public final class Database {
         tokens = TokenStore(pool: pool)
         contacts = ContactStore(pool: pool)
         audit = AuditLog(pool: pool)
+        let appends = ChangeAppends()
         changeLog = ChangeLog(pool: pool)
-        changeFeed = ChangeFeed(log: changeLog)
-        followUps = FollowUpStore(pool: pool)
+        changeFeed = ChangeFeed(log: changeLog, appends: appends)
+        followUps = FollowUpStore(pool: pool, appends: appends)
         indicators = IndicatorStore(pool: pool)
-        signals = SignalStore(pool: pool)
+        signals = SignalStore(pool: pool, appends: appends)
         rulesets = RulesetStore(pool: pool)
         compiledRulesets = CompiledRulesets(store: rulesets)
         events = EventStore(pool: pool, maxEventsPerContact: maxEventsPerContact,
-                            routing: IngestRouting(eta: eta, rulesets: compiledRulesets))
+                            routing: IngestRouting(eta: eta, rulesets: compiledRulesets, appends: appends))
         decisions = DecisionStore(pool: pool)
         regions = RegionStore(pool: pool)
-        teams = TeamStore(pool: pool, eta: eta)
-        dispatches = DispatchStore(pool: pool, eta: eta)
+        teams = TeamStore(pool: pool, eta: eta, appends: appends)
+        dispatches = DispatchStore(pool: pool, eta: eta, appends: appends)
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections

@@ -6,16 +6,26 @@ import Testing
 /// anywhere reaches the clients of every process, and a client that reconnects with
 /// `Last-Event-ID` gets what it missed, in order, once.
 @Suite struct StreamAPITests {
-    /// A change committed by another connection, as any Lodestar process would append it.
+    /// A change committed by another connection and never numbered, as a Lodestar process that
+    /// stopped between its commit and its numbering leaves it: no process is told of it.
     static func appendTeamChange(_ teamID: String, database: TestDatabase) throws {
         try database.sql("INSERT INTO change_log (kind, body) VALUES ('team', jsonb_build_object('team_id', '\(teamID)'))")
+    }
+
+    /// A change appended by the fixture's server: a team described there.
+    static func describeTeam(_ teamID: String, fixture: ServerFixture) async throws {
+        let response = try await fixture.server.request("PUT", "/v1/teams/\(teamID)", token: fixture.token("admin"), json: [
+            "name": "Stream", "capabilities": [], "regions": [], "base": ["lat": 45.0, "lon": -93.0],
+        ])
+        #expect(response.status == 201)
     }
 
     static func teamID(of event: EventStreamClient.Event) -> String? {
         (try? JSON.parse(Array(event.data.utf8)))?["team_id"]?.stringValue
     }
 
-    @Test func aChangeReachesTheClientsOfEveryProcess() async throws {
+    /// Found by the periodic pass (every 5 s) of whichever process runs it first.
+    @Test func aChangeNoProcessWasToldOfReachesTheClientsOfEveryProcess() async throws {
         let fixture = try ServerFixture.start()
         let second = try ServerProcess(database: fixture.database)
         defer { _ = second.stop() }
@@ -60,7 +70,7 @@ import Testing
         let token = fixture.token("dispatcher")
         let before = try await EventStreamClient(port: fixture.server.port, token: token)
         let seen = (1...3).map { _ in uniqueID("seen") }
-        for team in seen { try Self.appendTeamChange(team, database: fixture.database) }
+        for team in seen { try await Self.describeTeam(team, fixture: fixture) }
         var received: [EventStreamClient.Event] = []
         while received.count < 3, let event = try await before.next(timeout: 10) { received.append(event) }
         #expect(received.compactMap(Self.teamID) == seen)
@@ -68,7 +78,7 @@ import Testing
 
         // Disconnected while three more changes are committed.
         let missed = (1...3).map { _ in uniqueID("missed") }
-        for team in missed { try Self.appendTeamChange(team, database: fixture.database) }
+        for team in missed { try await Self.describeTeam(team, fixture: fixture) }
         let resumed = try await EventStreamClient(port: fixture.server.port, token: token, lastEventID: lastID)
         var replayed: [EventStreamClient.Event] = []
         while replayed.count < 3, let event = try await resumed.next(timeout: 10) { replayed.append(event) }
@@ -77,19 +87,19 @@ import Testing
         #expect(ids == ids.sorted() && Set(ids).count == 3)
         // Then live changes follow, and nothing is sent twice.
         let live = uniqueID("live")
-        try Self.appendTeamChange(live, database: fixture.database)
+        try await Self.describeTeam(live, fixture: fixture)
         let rest = try await resumed.events(within: 3)
         #expect(rest.compactMap(Self.teamID) == [live])
     }
 
     @Test func aClientWithoutLastEventIDStartsWithTheNextChange() async throws {
         let fixture = try ServerFixture.start()
-        try Self.appendTeamChange(uniqueID("old"), database: fixture.database)
+        try await Self.describeTeam(uniqueID("old"), fixture: fixture)
         // Let the old change be numbered before the client connects.
         try await Task.sleep(for: .seconds(1))
         let client = try await EventStreamClient(port: fixture.server.port, token: fixture.token("manager"))
         let fresh = uniqueID("new")
-        try Self.appendTeamChange(fresh, database: fixture.database)
+        try await Self.describeTeam(fresh, fixture: fixture)
         let events = try await client.events(within: 3)
         #expect(events.compactMap(Self.teamID) == [fresh])
     }

@@ -1,12 +1,14 @@
 public import Loop
 import Postgres
 
-/// This process's live view of the change log: numbers what any process committed, reads what
-/// was numbered, and hands each change, in order and once, to every subscriber (the open
-/// `/v1/stream` responses of this process).
+/// This process's live view of the change log: numbers what this process committed (word of it
+/// comes through `ChangeAppends`), reads what any process numbered (a notification says so), and
+/// hands each change, in order and once, to every subscriber (the open `/v1/stream` responses of
+/// this process).
 ///
-/// Notifications make it prompt; a periodic pass makes it certain (a notification lost while
-/// the listening connection was down, a numbering that failed during an outage).
+/// Local word and notifications make it prompt; a periodic pass makes it certain (changes a
+/// stopped process left unnumbered, a notification lost while the listening connection was
+/// down, a numbering that failed during an outage).
 @LoopActor
 public final class ChangeFeed {
     public typealias Deliver = @LoopActor (NumberedChange) -> Bool
@@ -25,11 +27,18 @@ public final class ChangeFeed {
     private static let passesPerPrune = 120
     private static let periodicPass: Duration = .seconds(5)
 
-    init(log: ChangeLog) { self.log = log }
+    private let appends: ChangeAppends
 
-    /// Starts listening (retrying while the database is down) and the periodic pass.
+    init(log: ChangeLog, appends: ChangeAppends) {
+        self.log = log
+        self.appends = appends
+    }
+
+    /// Starts numbering this process's appends, listening (retrying while the database is
+    /// down) and the periodic pass.
     public func start() {
         guard tasks.isEmpty else { return }
+        appends.observe { [weak self] in self?.requestNumbering() }
         tasks.append(EventLoop.shared.task { [weak self] in await self?.listen() })
         let timer = LoopTimer()
         timer.start(after: Self.periodicPass, repeating: Self.periodicPass) { [weak self] in self?.periodicPass() }
@@ -60,14 +69,10 @@ public final class ChangeFeed {
         var delay = Duration.milliseconds(200)
         while !Task.isCancelled {
             do {
-                let (appended, numbered) = try await log.notifications()
+                let numbered = try await log.numberedNotifications()
                 delay = .milliseconds(200)
                 requestNumbering()
                 requestRead()
-                let numberingTask = EventLoop.shared.task { [weak self] in
-                    for await _ in appended { self?.requestNumbering() }
-                }
-                defer { numberingTask.cancel() }
                 for await notification in numbered {
                     if notification.isReconnectMarker { requestNumbering() }
                     requestRead()
@@ -94,11 +99,13 @@ public final class ChangeFeed {
     private func requestNumbering() {
         guard numbering.request() else { return }
         _ = EventLoop.shared.task { [weak self] in
-            // A moment's wait gathers the appends of a burst (every process is woken by each
-            // committing transaction) into one numbering, far within the stream's second.
-            try? await sleep(for: Self.numberingGather)
-            guard let self else { return }
-            repeat { _ = try? await self.log.numberCommitted() } while self.numbering.finishPass()
+            // A moment's wait before each pass gathers the commits of a burst into one
+            // numbering (at most ten a second however busy), far within the stream's second.
+            repeat {
+                try? await sleep(for: Self.numberingGather)
+                guard let self else { return }
+                _ = try? await self.log.numberCommitted()
+            } while self?.numbering.finishPass() == true
         }
     }
 

@@ -13,9 +13,12 @@ public final class DispatchStore {
     /// How team ETAs are estimated (settings).
     public let eta: ETAModel
 
-    init(pool: PostgresPool, eta: ETAModel) {
+    let appends: ChangeAppends
+
+    init(pool: PostgresPool, eta: ETAModel, appends: ChangeAppends) {
         self.pool = pool
         self.eta = eta
+        self.appends = appends
     }
 
     /// Creates the dispatch a dispatcher asked for, its team chosen from the contact's stored
@@ -26,6 +29,7 @@ public final class DispatchStore {
             var writes = DispatchWrites()
             let created = try await DispatchPlanner(eta: eta).plan([request], contacts: nil, actor: actor, in: tx, writes: &writes)
             try await writes.commit(in: tx, eta: eta)
+            appends.committed()
             guard let dispatch = created.first else { throw IngestStoreCorrupt() }
             return dispatch
         }
@@ -77,6 +81,7 @@ public final class DispatchStore {
                 writes.write(team)
             }
             try await writes.commit(in: tx, eta: eta)
+            appends.committed()
             return dispatch
         }
     }

@@ -37,6 +37,7 @@ struct IngestHandler: GroupCommitHandler {
         }
         if !audit.isEmpty { last.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
         _ = try await tx.executeAndCommit(last)
+        if decided?.decided.contains(where: { $0.wantsDispatch || $0.wantsFollowUp }) == true { await routing.appends.committed() }
         return decisions.isEmpty ? outcome.verdicts : outcome.verdicts.map { Self.attach(decisions, to: $0) }
     }
 

@@ -20,6 +20,8 @@ import ZoneInfo
 struct IngestRouting: Sendable {
     let eta: ETAModel
     let rulesets: CompiledRulesets
+    /// Told when a transaction that created follow-ups or dispatches committed.
+    let appends: ChangeAppends
 
     /// The first round trip's statement for routing, one whatever the batch: the active
     /// version, the regions the assessed contacts may name, and their open dispatch and

@@ -41,6 +41,7 @@ extension FollowUpStore {
                 write.add(Change.insertSQL, [Change.recordset([Change(kind: .followUp, body: followUp.announcement(.closed, now: now))])])
             }
             _ = try await tx.executeAndCommit(write)
+            if closing != nil { appends.committed() }
             return followUp
         }
     }

@@ -40,6 +40,7 @@ extension FollowUpStore {
                 ]),
             ])])
             _ = try await tx.executeAndCommit(write)
+            appends.committed()
             return followUps.count
         }
     }

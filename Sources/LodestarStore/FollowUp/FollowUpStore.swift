@@ -10,8 +10,12 @@ public import Time
 @LoopActor
 public final class FollowUpStore {
     let pool: PostgresPool
+    let appends: ChangeAppends
 
-    init(pool: PostgresPool) { self.pool = pool }
+    init(pool: PostgresPool, appends: ChangeAppends) {
+        self.pool = pool
+        self.appends = appends
+    }
 
     /// Stores a new follow-up (made by `FollowUpRequests.newFollowUp`) with its audit row and
     /// `created` change, committed before this returns. Throws `FollowUpUnknownContact` when
@@ -23,6 +27,7 @@ public final class FollowUpStore {
                 FollowUpCreation.add([followUp], by: actor, now: now, to: &batch)
                 _ = try await tx.executeAndCommit(batch)
             }
+            appends.committed()
         } catch where FollowUpCreation.isUnknownContact(error) {
             throw FollowUpUnknownContact()
         }

@@ -36,8 +36,12 @@ public struct SignalAnnouncement: Sendable {
 @LoopActor
 public final class SignalStore {
     let pool: PostgresPool
+    let appends: ChangeAppends
 
-    init(pool: PostgresPool) { self.pool = pool }
+    init(pool: PostgresPool, appends: ChangeAppends) {
+        self.pool = pool
+        self.appends = appends
+    }
 
     /// Keeps the signals no process kept before (one of the same series, rule and kind whose
     /// periods overlap counts as the same) and appends a `signal` change for each, in one
@@ -45,16 +49,17 @@ public final class SignalStore {
     /// with the same signals: each is kept, and announced, once.
     public func announce(_ signals: [SignalAnnouncement]) async throws -> Int {
         guard !signals.isEmpty else { return 0 }
-        return try await pool.transaction { tx in
+        let announced = try await pool.transaction { tx in
             let kept = try await tx.query(Self.keepSQL, [Self.recordset(signals)])
             let bodies = kept.compactMap { $0[0].string }
-            // Only when there is news: every append wakes every process's change feed.
             if !bodies.isEmpty {
                 try await tx.query("INSERT INTO change_log (kind, body) SELECT 'signal', b::jsonb FROM unnest($1::text[]) WITH ORDINALITY AS t(b, n) ORDER BY n",
                                    [bodies])
             }
             return bodies.count
         }
+        if announced > 0 { appends.committed() }
+        return announced
     }
 
     static let keepSQL = """

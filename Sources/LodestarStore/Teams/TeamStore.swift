@@ -13,9 +13,12 @@ public final class TeamStore {
     let pool: PostgresPool
     let eta: ETAModel
 
-    init(pool: PostgresPool, eta: ETAModel) {
+    let appends: ChangeAppends
+
+    init(pool: PostgresPool, eta: ETAModel, appends: ChangeAppends) {
         self.pool = pool
         self.eta = eta
+        self.appends = appends
     }
 
     /// Describes a team, new (available from `now`) or known (keeping its status and
@@ -37,6 +40,7 @@ public final class TeamStore {
             try await DispatchQueueOffer(eta: eta).offer(to: &team, at: now, actor: actor, in: tx, writes: &writes)
             writes.write(team)
             try await writes.commit(in: tx, eta: eta)
+            appends.committed()
             return (team, known == nil)
         }
     }
@@ -67,6 +71,7 @@ public final class TeamStore {
             try await DispatchQueueOffer(eta: eta).offer(to: &team, at: report.at, actor: actor, in: tx, writes: &writes)
             writes.write(team)
             try await writes.commit(in: tx, eta: eta)
+            appends.committed()
             return team
         }
     }
