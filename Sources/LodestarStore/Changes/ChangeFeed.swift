@@ -75,6 +75,11 @@ public final class ChangeFeed {
                 requestRead()
                 for await notification in numbered {
                     if notification.isReconnectMarker { requestNumbering() }
+                    if subscribers.isEmpty, let highest = Int64(notification.payload) {
+                        // Nobody here to hand them to: move past them without reading them.
+                        position = max(position ?? highest, highest)
+                        continue
+                    }
                     requestRead()
                 }
                 return  // the pool closed

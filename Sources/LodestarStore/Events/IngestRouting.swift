@@ -212,22 +212,34 @@ struct IngestRouting: Sendable {
         return latest.mapValues { $0.standing }
     }
 
+    /// The decision rows for `lodestar_record_routing`, written straight into their JSON text.
     static func recordset(_ decided: [AssessmentRouting.Decided], _ routed: [RoutedDecision]) -> String {
-        JSONValue.array(zip(decided, routed).map { item, routed in
+        var writer = JSONWriter(reservingCapacity: 640 * decided.count)
+        writer.beginArray()
+        for (item, routed) in zip(decided, routed) {
             let decision = routed.decision
-            return [
-                "source": .string(item.event.source), "event_id": .string(item.event.eventID),
-                "contact_id": .string(item.event.contactID), "assessed_at": .string(item.event.occurredAt.rfc3339),
-                "ruleset_version": .int(Int64(routed.rulesetVersion)), "rule_id": .string(decision.ruleID),
-                "action": .string(decision.action.rawValue), "priority": .string(decision.priority.rawValue),
-                "requires": .array(decision.requires.map(JSONValue.string)),
-                "follow_up": decision.followUp.map { .string($0.iso8601) } ?? .null,
-                "experiment_id": decision.experiment.map { .string($0.id) } ?? .null,
-                "experiment_arm": decision.experiment.map { .string($0.arm) } ?? .null,
-                "dispatch_id": routed.dispatch.map { .int($0.id) } ?? .null,
-                "follow_up_id": routed.followUp.map { .string($0.id) } ?? .null,
-                "facts": item.facts.json,
-            ]
-        }).description
+            writer.beginObject()
+            writer.key("source"); writer.string(item.event.source)
+            writer.key("event_id"); writer.string(item.event.eventID)
+            writer.key("contact_id"); writer.string(item.event.contactID)
+            writer.key("assessed_at"); writer.string(item.event.occurredAt.rfc3339)
+            writer.key("ruleset_version"); writer.int(Int64(routed.rulesetVersion))
+            writer.key("rule_id"); writer.string(decision.ruleID)
+            writer.key("action"); writer.string(decision.action.rawValue)
+            writer.key("priority"); writer.string(decision.priority.rawValue)
+            writer.key("requires")
+            writer.beginArray()
+            for capability in decision.requires { writer.string(capability) }
+            writer.endArray()
+            writer.key("follow_up"); if let followUp = decision.followUp { writer.string(followUp.iso8601) } else { writer.null() }
+            writer.key("experiment_id"); if let experiment = decision.experiment { writer.string(experiment.id) } else { writer.null() }
+            writer.key("experiment_arm"); if let experiment = decision.experiment { writer.string(experiment.arm) } else { writer.null() }
+            writer.key("dispatch_id"); if let dispatch = routed.dispatch { writer.int(dispatch.id) } else { writer.null() }
+            writer.key("follow_up_id"); if let followUp = routed.followUp { writer.string(followUp.id) } else { writer.null() }
+            writer.member("facts", item.facts.json)
+            writer.endObject()
+        }
+        writer.endArray()
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

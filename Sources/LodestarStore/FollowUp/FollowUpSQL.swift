@@ -30,10 +30,18 @@ enum FollowUpSQL {
         """
 
     static func creationRecordset(_ followUps: [FollowUp]) -> String {
-        JSONValue.array(followUps.map { followUp in
-            ["id": .string(followUp.id), "contact_id": .string(followUp.contactID),
-             "created_at": .string(followUp.createdAt.rfc3339), "due_at": .string(followUp.dueAt.rfc3339)]
-        }).description
+        var writer = JSONWriter(reservingCapacity: 160 * followUps.count)
+        writer.beginArray()
+        for followUp in followUps {
+            writer.beginObject()
+            writer.key("id"); writer.string(followUp.id)
+            writer.key("contact_id"); writer.string(followUp.contactID)
+            writer.key("created_at"); writer.string(followUp.createdAt.rfc3339)
+            writer.key("due_at"); writer.string(followUp.dueAt.rfc3339)
+            writer.endObject()
+        }
+        writer.endArray()
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// A row of `columns` as a follow-up.
