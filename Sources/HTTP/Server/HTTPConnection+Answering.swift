@@ -29,7 +29,7 @@ extension HTTPConnection {
         while let pending = next {
             await answer(pending)
             guard !machine.isClosed else { break }
-            next = await withCheckedContinuation { answerer = .waiting($0) }
+            next = await withUnsafeContinuation { answerer = .waiting($0) }
         }
         answerer = .none
     }

@@ -30,7 +30,9 @@ final class HTTPConnection {
         /// Answering a request.
         case busy
         /// Suspended until the machine hands over the next request (nil: the connection closed).
-        case waiting(CheckedContinuation<Machine.Pending?, Never>)
+        /// Unchecked: a checked continuation allocates a canary per request; this one is
+        /// resumed in exactly two places, each of which first moves `answerer` off `.waiting`.
+        case waiting(UnsafeContinuation<Machine.Pending?, Never>)
     }
 
     init(socket: TCPConnection, server: HTTPServer) {
