@@ -28,6 +28,11 @@ public final class EventLoop: SerialExecutor, TaskExecutor, @unchecked Sendable 
     private init() {
         raw = .allocate(capacity: 1)
         precondition(uv_loop_init(raw) == 0, "uv_loop_init failed")
+        // libuv writes to sockets with write(2): to a peer that has reset the connection, that
+        // raises SIGPIPE, whose default action ends the process (a stream client closing with
+        // RST mid-replay killed the server). Ignored, the write fails with EPIPE and only that
+        // connection closes.
+        signal(SIGPIPE, SIG_IGN)
         wakeup = .allocate(capacity: 1)
         precondition(uv_async_init(raw, wakeup, { handle in
             EventLoop.shared.drain()

@@ -92,6 +92,21 @@ import Testing
         #expect(rest.compactMap(Self.teamID) == [live])
     }
 
+    /// A client that resets its connection while its replay is being written costs its own
+    /// connection only: the write fails with EPIPE rather than a SIGPIPE ending the process.
+    @Test func aClientResettingDuringItsReplayLeavesTheServerServing() async throws {
+        let fixture = try ServerFixture.start()
+        for _ in 1...5 { try await Self.describeTeam(uniqueID("replayed"), fixture: fixture) }
+        let head = "GET /v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(fixture.token("dispatcher"))\r\n"
+            + "Last-Event-ID: 0\r\n\r\n"
+        for _ in 1...30 {
+            try await fixture.server.sendThenReset(head, pause: .milliseconds(1))
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(fixture.server.process.isRunning)
+        #expect(try await fixture.server.request("GET", "/healthz").status == 200)
+    }
+
     @Test func aClientWithoutLastEventIDStartsWithTheNextChange() async throws {
         let fixture = try ServerFixture.start()
         try await Self.describeTeam(uniqueID("old"), fixture: fixture)

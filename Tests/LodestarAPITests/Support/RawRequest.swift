@@ -19,20 +19,41 @@ extension ServerProcess {
         return try Self.parse(received)
     }
 
-    private func exchange(_ request: [UInt8]) throws -> [UInt8] {
+    /// Sends `head` (a whole request head, CRLFs included) on a fresh connection, waits
+    /// `pause`, and closes with a reset (`SO_LINGER` zero) instead of a FIN, as a client that
+    /// crashes or loses its network does.
+    func sendThenReset(_ head: String, pause: Duration) async throws {
+        let fd = try connected()
+        let bytes = Array(head.utf8)
+        guard bytes.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
+            close(fd)
+            throw RawFailure(description: "send failed")
+        }
+        try await Task.sleep(for: pause)
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        close(fd)
+    }
+
+    private func connected() throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawFailure(description: "socket failed") }
-        defer { close(fd) }
-        var limit = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = in_addr_t(UInt32(0x7f00_0001).bigEndian)
-        let connected = withUnsafePointer(to: &address) {
+        let status = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw RawFailure(description: "connect failed") }
+        guard status == 0 else { close(fd); throw RawFailure(description: "connect failed") }
+        return fd
+    }
+
+    private func exchange(_ request: [UInt8]) throws -> [UInt8] {
+        let fd = try connected()
+        defer { close(fd) }
+        var limit = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == request.count else {
             throw RawFailure(description: "send failed")
         }
