@@ -25,16 +25,16 @@ enum DecisionJSON {
             members.append(("experiment", .object(JSONObject([("id", .string(experiment.id)), ("arm", .string(experiment.arm))]))))
         }
         if let dispatch {
-            members.append(("dispatch", .object(JSONObject([
-                ("id", .int(dispatch.id)),
-                ("team_id", dispatch.teamID.map(JSONValue.string) ?? .null),
-                ("eta_minutes", dispatch.etaMinutes.map(JSONValue.double) ?? .null),
-            ]))))
+            // `team_id` and `eta_minutes` are optional members (SPEC's `?`): left out while the
+            // dispatch is queued, or its contact's place unknown, rather than null.
+            var fields: [(String, JSONValue)] = [("id", .int(dispatch.id))]
+            if let teamID = dispatch.teamID { fields.append(("team_id", .string(teamID))) }
+            if let eta = dispatch.etaMinutes { fields.append(("eta_minutes", .double(eta))) }
+            members.append(("dispatch", .object(JSONObject(fields))))
         }
         if let followUp {
             members.append(("follow_up", .object(JSONObject([("id", .string(followUp.id)), ("due_at", .string(followUp.dueAt.rfc3339))]))))
         }
         return .object(JSONObject(members))
     }
-
 }

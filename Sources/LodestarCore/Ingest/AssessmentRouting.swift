@@ -1,10 +1,15 @@
 public import Time
 
 /// The routing of a transaction's accepted assessments (SPEC §5), pure: each is decided with
-/// the facts known at that moment (its contact's state with it folded in: earlier events of
-/// the contact, and those before it in the same batch) and the hour and weekday in its
-/// region's zone. Other accepted events are not routed, so a late event that changes an
+/// its contact's facts as of the assessment (the fold of every event known when it is decided,
+/// stored or in this transaction, that comes at or before it in `occurred_at` order: SPEC §3
+/// derives state in that order, whatever order events arrive in) and the hour and weekday in
+/// its region's zone. Other accepted events are not routed, so a late event that changes an
 /// assessed contact's facts leaves its decision standing.
+///
+/// Mostly the contact's state over all its known events already is that fold (nothing known
+/// comes after the assessment); otherwise the fold is made from the events themselves, which
+/// for a contact with stored events means reading them first (`contactsNeedingHistory`).
 public struct AssessmentRouting: Sendable {
     /// What deciding needs besides the assessments.
     public struct Context: Sendable {
@@ -37,13 +42,37 @@ public struct AssessmentRouting: Sendable {
         public var wantsDispatch: Bool { decision.action == .dispatchMobileTeam }
     }
 
-    /// Decides every accepted `contact.assessed`, in posted order.
-    public static func decide(_ accepted: [AcceptedEvent], context: Context) -> [Decided] {
-        accepted.compactMap { item in
+    /// The contacts whose stored events deciding needs: those with an accepted assessment that
+    /// something already known of the contact follows, and events stored before this
+    /// transaction (when all its events are in the transaction, they are at hand).
+    public static func contactsNeedingHistory(_ outcome: IngestOutcome) -> Set<String> {
+        var newEvents: [String: Int] = [:]
+        for item in outcome.accepted { newEvents[item.event.contactID, default: 0] += 1 }
+        var contacts = Set<String>()
+        for item in outcome.accepted where item.event.type == .assessed {
+            let contactID = item.event.contactID
+            guard let state = outcome.states[contactID], !state.routingFactsSettled(asOf: item.event.order) else { continue }
+            if state.eventCount > newEvents[contactID, default: 0] { contacts.insert(contactID) }
+        }
+        return contacts
+    }
+
+    /// Decides every accepted `contact.assessed`, in posted order. `history` holds the stored
+    /// events of every contact `contactsNeedingHistory` names.
+    public static func decide(_ outcome: IngestOutcome, history: [String: [ContactEvent]], context: Context) -> [Decided] {
+        var newEventsByContact: [String: [ContactEvent]]?
+        return outcome.accepted.compactMap { item in
             guard item.event.type == .assessed else { return nil }
-            let profile = item.state.region.flatMap { context.regions[$0] } ?? .undescribed
+            let contactID = item.event.contactID, order = item.event.order
+            var state = outcome.states[contactID] ?? ContactState()
+            if !state.routingFactsSettled(asOf: order) {
+                if newEventsByContact == nil { newEventsByContact = Dictionary(grouping: outcome.acceptedEvents, by: \.contactID) }
+                let known = history[contactID, default: []] + newEventsByContact![contactID, default: []]
+                state = ContactState.derive(from: known.lazy.filter { $0.order <= order })
+            }
+            let profile = state.region.flatMap { context.regions[$0] } ?? .undescribed
             let zone = context.zones[profile.timeZone] ?? .utc
-            let facts = RoutingFacts(contact: item.state, contactID: item.event.contactID, assessedAt: item.event.occurredAt,
+            let facts = RoutingFacts(contact: state, contactID: contactID, assessedAt: item.event.occurredAt,
                                      regionType: profile.type, zone: zone)
             return Decided(post: item.post, index: item.index, event: item.event, facts: facts,
                            decision: context.ruleset.decide(facts))

@@ -2,8 +2,7 @@
 public struct IngestOutcome: Sendable {
     /// Per post, in the order the posts joined the transaction.
     public let verdicts: [PostVerdict]
-    /// Every accepted event in posted order, each with its contact's state once it is folded
-    /// in: what per-event steps (routing) see as "the facts known at that moment".
+    /// Every accepted event in posted order, with where it was posted.
     public let accepted: [AcceptedEvent]
     /// Contacts with at least one accepted event, and their state over all their events.
     public let states: [String: ContactState]
@@ -66,10 +65,9 @@ public struct IngestResult: Sendable {
     }
 }
 
-/// An accepted event, where it was posted, and its contact's state with it folded in.
+/// An accepted event and where it was posted.
 public struct AcceptedEvent: Sendable {
     public var post: Int
     public var index: Int
     public var event: ContactEvent
-    public var state: ContactState
 }

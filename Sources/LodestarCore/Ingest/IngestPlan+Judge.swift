@@ -75,7 +75,7 @@ struct PostJudge {
             states[event.contactID, default: ContactState()].apply(event)
             changed.insert(event.contactID)
             acceptedKeys[event.key] = event
-            accepted.append(AcceptedEvent(post: post, index: index, event: event, state: states[event.contactID]!))
+            accepted.append(AcceptedEvent(post: post, index: index, event: event))
         }
         return .accepted(results)
     }

@@ -10,9 +10,8 @@ public import Time
 /// 2. The store reads what is stored of those keys and contacts (`IngestStoredFacts`).
 /// 3. `outcome(stored:maxEventsPerContact:)` judges each post on its own: a post with a
 ///    conflicting retry or one event too many is rejected, and the others go on unharmed.
-/// 4. Per-post steps (routing, SPEC §5) read `IngestOutcome.accepted`, each accepted event
-///    with the contact's state at that moment, and may still reject their own post before
-///    anything is written (`IngestOutcome.reject(post:because:)`).
+/// 4. Per-post steps (routing, SPEC §5) read `IngestOutcome.accepted` and the contacts' new
+///    states before anything is written.
 /// 5. The store writes the accepted posts' rows and states and commits.
 public struct IngestPlan: Sendable {
     /// The events of each post, in the order the posts joined the transaction.

@@ -21,7 +21,7 @@ struct IngestHandler: GroupCommitHandler {
         let outcome = plan.outcome(stored: stored, maxEventsPerContact: maxEventsPerContact)
 
         var decided: IngestRouting.Decisions?
-        if let routingReads { decided = try await routing.decide(outcome, found: routingReads) }
+        if let routingReads { decided = try await routing.decide(outcome, found: routingReads, in: tx) }
         var last = PostgresBatch()
         let accepted = outcome.acceptedEvents
         if !accepted.isEmpty {

@@ -24,9 +24,16 @@ struct IngestRouting: Sendable {
     let appends: ChangeAppends
 
     /// The first round trip's statement for routing, one whatever the batch: the active
-    /// version, the regions the assessed contacts may name, and their open dispatch and
-    /// follow-up, as JSON arrays (`lodestar_routing_facts`, `sql/007_routing.sql`).
-    static let readSQL = "SELECT active_version, region_rows, open_dispatch_rows, open_follow_up_rows FROM lodestar_routing_facts($1::text[], $2::text[])"
+    /// version, the regions the assessed contacts may name, and their open dispatch, as JSON
+    /// arrays (`lodestar_routing_facts`, `sql/014_follow_up_per_decision.sql`).
+    static let readSQL = "SELECT active_version, region_rows, open_dispatch_rows FROM lodestar_routing_facts($1::text[], $2::text[])"
+
+    /// The regions a contact's stored events name (a fact as of a late assessment may be a
+    /// region the contact has since left, which the first read did not load).
+    static let regionsOfHistorySQL = """
+        SELECT r.code, r.type, r.timezone, r.response_target_minutes FROM regions r
+        WHERE r.code IN (SELECT e.body->'data'->>'region' FROM contact_events e WHERE e.contact_id = ANY($1::text[]))
+        """
 
     /// Adds routing's read to the first batch; nil when no post holds an assessment.
     static func addReads(for plan: IngestPlan, to batch: inout PostgresBatch) -> PostgresBatch.Handle? {
@@ -42,7 +49,6 @@ struct IngestRouting: Sendable {
         var version: Int?
         var regions: [String: RegionProfile] = [:]
         var openDispatches: [String: DecisionDispatch] = [:]
-        var openFollowUps: [String: DecisionFollowUp] = [:]
     }
 
     static func found(_ read: PostgresBatch.Handle, in results: PostgresBatchResults) throws -> Found {
@@ -58,11 +64,6 @@ struct IngestRouting: Sendable {
         for item in try jsonRows(row[2].string) {
             guard let contactID = item[0]?.stringValue, let id = item[1]?.intValue else { throw IngestStoreCorrupt() }
             found.openDispatches[contactID] = DecisionDispatch(id: id, teamID: item[2]?.stringValue, etaMinutes: item[3]?.doubleValue)
-        }
-        for item in try jsonRows(row[3].string) {
-            guard let contactID = item[0]?.stringValue, let id = item[1]?.stringValue, let micros = item[2]?.intValue
-            else { throw IngestStoreCorrupt() }
-            found.openFollowUps[contactID] = DecisionFollowUp(id: id, dueAt: Timestamp(microseconds: micros))
         }
         return found
     }
@@ -80,17 +81,39 @@ struct IngestRouting: Sendable {
     }
 
     /// Decides the outcome's accepted assessments with the active ruleset (nil when no version
-    /// is active or no assessment was accepted). Pure but for the compiled-ruleset cache.
-    func decide(_ outcome: IngestOutcome, found: Found) async throws -> Decisions? {
+    /// is active or no assessment was accepted). Pure but for the compiled-ruleset cache and,
+    /// rarely, a read of the stored events of contacts whose assessment something already stored
+    /// follows (a late assessment: its facts are those as of it, `AssessmentRouting`).
+    func decide(_ outcome: IngestOutcome, found: Found, in tx: PostgresTransaction) async throws -> Decisions? {
         guard let version = found.version, outcome.accepted.contains(where: { $0.event.type == .assessed }),
               let ruleset = try await rulesets.compiled(version)
         else { return nil }
+        var history: [String: [ContactEvent]] = [:]
+        var regions = found.regions
+        let needing = AssessmentRouting.contactsNeedingHistory(outcome).sorted()
+        if !needing.isEmpty {
+            var batch = PostgresBatch()
+            let events = batch.add(IngestSQL.eventsOfContacts, [needing])
+            let named = batch.add(Self.regionsOfHistorySQL, [needing])
+            let read = try await tx.execute(batch)
+            try read.check()
+            for row in try read.rows(events) {
+                let event = try IngestHandler.storedEvent(row)
+                history[event.contactID, default: []].append(event)
+            }
+            for row in try read.rows(named) {
+                guard let code = row[0].string, let type = row[1].string.flatMap(RegionType.init(rawValue:)),
+                      let zone = row[2].string, let target = row[3].int
+                else { throw IngestStoreCorrupt() }
+                regions[code] = RegionProfile(type: type, timeZone: zone, responseTargetMinutes: target, isDescribed: true)
+            }
+        }
         var zones: [String: ZoneRules] = [:]
-        for profile in found.regions.values where zones[profile.timeZone] == nil {
+        for profile in regions.values where zones[profile.timeZone] == nil {
             zones[profile.timeZone] = try? ZoneInfoDatabase.system.rules(named: profile.timeZone)
         }
         let decided = AssessmentRouting.decide(
-            outcome.accepted, context: .init(ruleset: ruleset, version: version, regions: found.regions, zones: zones))
+            outcome, history: history, context: .init(ruleset: ruleset, version: version, regions: regions, zones: zones))
         return Decisions(version: version, ruleset: ruleset, decided: decided)
     }
 
@@ -107,7 +130,7 @@ struct IngestRouting: Sendable {
 
         try await dispatch(decided, &routed, ruleset: decisions.ruleset, open: found.openDispatches, states: outcome.states,
                            actors: actors, in: tx, batch: &batch)
-        let followUps = followUps(decided, &routed, open: found.openFollowUps, actors: actors)
+        let followUps = followUps(decided, &routed, actors: actors)
         let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
         audit += followUps.map { followUp, actor in
             AuditEntry(actor: actor, action: "follow_up.create", resource: "follow_up/\(followUp.id)", detail: [
@@ -173,21 +196,19 @@ struct IngestRouting: Sendable {
         }
     }
 
-    /// Follow-ups for decisions that ask for one the caller did not decline: one open
-    /// follow-up per contact, created at the assessment's time and due the rule's delay later.
+    /// Follow-ups for decisions that ask for one the caller did not decline: each such decision
+    /// creates its own, at the assessment's time and due the rule's delay later (SPEC §5), even
+    /// when the contact still has an open one: a re-assessment's deadline is its own, and the
+    /// earlier follow-up stays on the list until it is worked.
     private func followUps(_ decided: [AssessmentRouting.Decided], _ routed: inout [RoutedDecision],
-                           open: [String: DecisionFollowUp], actors: [String]) -> [(FollowUp, String)] {
-        var open = open
+                           actors: [String]) -> [(FollowUp, String)] {
         var created: [(FollowUp, String)] = []
         for (index, item) in decided.enumerated() {
-            guard item.wantsFollowUp, let within = item.decision.followUp else { continue }
-            let contactID = item.event.contactID
-            if open[contactID] == nil,
-               let followUp = try? FollowUpCreation.make(contactID: contactID, createdAt: item.event.occurredAt, within: within) {
-                created.append((followUp, actors[item.post]))
-                open[contactID] = DecisionFollowUp(id: followUp.id, dueAt: followUp.dueAt)
-            }
-            routed[index].followUp = open[contactID]
+            guard item.wantsFollowUp, let within = item.decision.followUp,
+                  let followUp = try? FollowUpCreation.make(contactID: item.event.contactID, createdAt: item.event.occurredAt, within: within)
+            else { continue }
+            created.append((followUp, actors[item.post]))
+            routed[index].followUp = DecisionFollowUp(id: followUp.id, dueAt: followUp.dueAt)
         }
         return created
     }

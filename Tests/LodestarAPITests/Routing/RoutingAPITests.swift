@@ -57,11 +57,15 @@ import Testing
         #expect(try scene.sql("SELECT count(*) FROM follow_ups WHERE contact_id = 'c1'") == "1")
         #expect(try scene.sql("SELECT count(*) FROM decisions WHERE contact_id = 'c1'") == "1")
 
-        // A re-assessment routes again; the open dispatch and follow-up stand.
+        // A re-assessment routes again: the open dispatch stands (no second team), and the
+        // decision's follow-up is its own, due a day after the re-assessment.
         let again = try await scene.post([RoutingScene.assessed("c1", "a2", at: "2026-11-26T17:00:00Z", risk: "high")])
         let second = try #require(RoutingScene.decision(again, "c1-a2"))
-        #expect(second["dispatch"]?["id"]?.intValue == dispatchID && second["follow_up"]?["id"]?.stringValue == followUpID)
+        #expect(second["dispatch"]?["id"]?.intValue == dispatchID)
+        #expect(second["follow_up"]?["id"]?.stringValue != followUpID && second["follow_up"]?["due_at"] == "2026-11-27T17:00:00.000Z")
         #expect(try scene.sql("SELECT count(*) FROM decisions WHERE contact_id = 'c1'") == "2")
+        #expect(try scene.sql("SELECT count(*) FROM follow_ups WHERE contact_id = 'c1'") == "2")
+        #expect(try scene.sql("SELECT count(*) FROM dispatches WHERE contact_id = 'c1'") == "1")
     }
 
     @Test func aCallerWhoDeclinedFollowUpGetsNone() async throws {
@@ -85,11 +89,35 @@ import Testing
         ])
         let decision = try #require(RoutingScene.decision(response, "c3-a1"))
         #expect(decision["rule_id"] == "high-youth")
-        #expect(decision["dispatch"]?["id"] != nil && decision["dispatch"]?["team_id"] == .null)
+        // Queued: the decision's dispatch has its id, and no team or ETA yet (members left out).
+        #expect(decision["dispatch"]?["id"] != nil && decision["dispatch"]?["team_id"] == nil && decision["dispatch"]?["eta_minutes"] == nil)
         #expect(try scene.sql("SELECT status || ' ' || array_to_string(requires, ',') FROM dispatches WHERE contact_id = 'c3'") == "requested youth")
         // A late event changing the facts does not route the contact again.
         _ = try await scene.post([["event_id": "c3-late", "type": "contact.answered", "contact_id": "c3",
                                    "occurred_at": "2026-11-26T16:41:00Z", "data": [:]]])
         #expect(try scene.sql("SELECT count(*) FROM decisions WHERE contact_id = 'c3'") == "1")
+    }
+
+    /// SPEC §3 derives state in `occurred_at` order whatever order events arrive in: an
+    /// assessment is decided with its contact's facts as of it, counting an earlier event that
+    /// arrives after it in the same batch, and not counting what was already stored after it.
+    @Test func anAssessmentIsDecidedOnItsContactsFactsAsOfIt() async throws {
+        let scene = try RoutingScene.start()
+        // The caller's age comes after the assessment in the batch, but happened before it.
+        let batch = try await scene.post([
+            RoutingScene.assessed("c4", "a1", at: "2026-11-26T12:00:00Z", risk: "high"),
+            RoutingScene.received("c4", at: "2026-11-26T11:50:00Z", age: 15),
+        ])
+        #expect(RoutingScene.decision(batch, "c4-a1")?["rule_id"] == "high-youth")
+
+        // A late assessment (11:00) of a contact assessed at 12:00 is decided on its own risk
+        // level and what was known by 11:00, not on the 12:00 assessment's.
+        _ = try await scene.post([RoutingScene.received("c5", at: "2026-11-26T10:00:00Z", age: 15)])
+        let current = try await scene.post([RoutingScene.assessed("c5", "a2", at: "2026-11-26T12:00:00Z", risk: "moderate")])
+        #expect(RoutingScene.decision(current, "c5-a2")?["rule_id"] == "moderate")
+        let late = try await scene.post([RoutingScene.assessed("c5", "a1", at: "2026-11-26T11:00:00Z", risk: "high")])
+        #expect(RoutingScene.decision(late, "c5-a1")?["rule_id"] == "high-youth")
+        // The contact's state is still that of its 12:00 assessment.
+        #expect(try scene.sql("SELECT risk_level FROM contacts WHERE contact_id = 'c5'") == "moderate")
     }
 }
