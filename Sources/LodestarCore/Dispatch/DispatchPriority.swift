@@ -6,7 +6,7 @@ public enum DispatchPriority: String, Vocabulary {
     /// team as urgent (a response within the hour) unless it is said to be an emergency.
     public static let `default` = DispatchPriority.urgent
 
-    /// 0 for the most pressing; the database orders the board and the queue by it.
+    /// 0 for the most pressing; the queue serves by it (then oldest first).
     public var rank: Int {
         switch self {
         case .emergent: 0
@@ -14,4 +14,8 @@ public enum DispatchPriority: String, Vocabulary {
         case .routine: 2
         }
     }
+
+    /// The board's order (SPEC §4): emergent first (0), then every other priority together (1),
+    /// each oldest requested first.
+    public var boardRank: Int { self == .emergent ? 0 : 1 }
 }

@@ -13,15 +13,15 @@ enum DispatchListSQL {
     /// earlier is still what the database holds.
     static let version = "SELECT version FROM board_version"
 
-    /// Board order. `$1`–`$3` the last entry of the previous page (rank, requested_at, id) or
-    /// NULLs, `$4` limit.
+    /// Board order: emergent first, then oldest requested (`board_rank`, sql/015). `$1`–`$3` the
+    /// last entry of the previous page (board rank, requested_at, id) or NULLs, `$4` limit.
     static func boardOrder(_ listing: DispatchListing) -> String {
         """
         SELECT \(DispatchSQL.qualifiedColumns), r.response_target_minutes
         FROM dispatches d LEFT JOIN regions r ON r.code = d.region
         WHERE d.status IN (\(statuses(listing)))
-          AND ($1::smallint IS NULL OR (d.priority_rank, d.requested_at, d.id) > ($1::smallint, $2::timestamptz, $3::bigint))
-        ORDER BY d.priority_rank, d.requested_at, d.id
+          AND ($1::smallint IS NULL OR (d.board_rank, d.requested_at, d.id) > ($1::smallint, $2::timestamptz, $3::bigint))
+        ORDER BY d.board_rank, d.requested_at, d.id
         LIMIT $4
         """
     }

@@ -32,7 +32,7 @@ extension DispatchStore {
         guard entries.count > limit else { return DispatchPage(entries: entries, next: nil) }
         entries.removeLast()
         let last = entries[entries.count - 1].dispatch
-        return DispatchPage(entries: entries, next: DispatchListCursor(rank: last.priority.rank, requestedAt: last.requestedAt, id: last.id))
+        return DispatchPage(entries: entries, next: DispatchListCursor(rank: last.priority.boardRank, requestedAt: last.requestedAt, id: last.id))
     }
 }
 
@@ -65,7 +65,7 @@ public struct DispatchListCursor: Sendable, Hashable {
 
     public init?(text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let rank = Int(parts[0]), (0...2).contains(rank), let micros = Int64(parts[1]), let id = Int64(parts[2])
+        guard parts.count == 3, let rank = Int(parts[0]), (0...1).contains(rank), let micros = Int64(parts[1]), let id = Int64(parts[2])
         else { return nil }
         self.init(rank: rank, requestedAt: Timestamp(microseconds: micros), id: id)
     }

@@ -40,7 +40,9 @@ import Testing
 
         let ids: Set<Int64> = [late, fresh, emergent, old, done]
         let board = try await Self.entries(scene, "/v1/dispatches?status=open&limit=2", ids: ids)
-        #expect(board.compactMap { $0["id"]?.intValue } == [emergent, late, fresh, old])
+        // Emergent first, then oldest requested whatever the priority: the routine request
+        // waiting 90 minutes comes before the urgent ones of 45 and 5 minutes ago.
+        #expect(board.compactMap { $0["id"]?.intValue } == [emergent, old, late, fresh])
         let lateEntry = try #require(board.first { $0["id"]?.intValue == late })
         #expect(lateEntry["target_minutes"] == 30 && lateEntry["breached"] == true)
         #expect(abs((lateEntry["elapsed_minutes"]?.doubleValue ?? 0) - 45) < 1)
