@@ -35,22 +35,20 @@ enum EventRoutes {
         }
     }
 
-    /// The answer to a post refused whole, naming each event at fault by its path.
+    /// The answer to a post refused whole, naming each event at fault by its path (SPEC §3):
+    /// `events[i]` in a batch, the root (`""`) for a body that is one event.
     static func refusal(_ reason: IngestRejection, isBatch: Bool) -> Problem {
-        func path(_ index: Int, _ field: String) -> String {
-            isBatch ? "events[\(index)].\(field)" : field
-        }
+        func path(_ index: Int) -> String { isBatch ? "events[\(index)]" : "" }
         switch reason {
         case .conflict(let conflicts):
-            let errors = conflicts.flatMap { conflict in
-                conflict.fields.map { field in
-                    (path: path(conflict.eventIndex, field.rawValue),
-                     message: "differs from the event already received with this source and event_id; a retry must repeat it exactly")
-                }
+            let errors = conflicts.map { conflict in
+                let fields = conflict.fields.map(\.rawValue).joined(separator: ", ")
+                return (path: path(conflict.eventIndex),
+                        message: "differs (\(fields)) from the event already received with this source and event_id; a retry must repeat it exactly")
             }
             return Problem(status: 409, detail: "The request repeats an event id with different content; nothing was stored.", errors: errors)
         case .tooManyEvents(let index, let limit):
-            return Problem.validation([(path: isBatch ? "events[\(index)]" : "", message: "would take its contact beyond \(limit) events")])
+            return Problem.validation([(path: path(index), message: "would take its contact beyond \(limit) events")])
         case .stepFailed:
             return Problem(status: 500, detail: "The server could not complete the request; nothing was stored.")
         }
