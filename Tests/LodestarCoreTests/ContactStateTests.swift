@@ -33,7 +33,7 @@ import Time
         #expect(state.answeredAt == Self.at("16:00:12"))
         #expect(state.riskLevel == .moderate)
         #expect(state.assessedAt == Self.at("16:09:00"))
-        #expect(state.flags == [.youth])
+        #expect(state.flags == [])  // the 16:09 assessment stated none
         #expect(state.consentFollowUp == false)
         #expect(state.transferredTo == "veterans")
         #expect(state.transferredAt == Self.at("16:10:00"))
@@ -80,14 +80,20 @@ import Time
         #expect(state.language == "es")
     }
 
-    @Test func unstatedMembersDoNotErase() {
+    /// A received event's unstated members do not erase what an earlier one said, but an
+    /// assessment is whole: its flags and consent replace the earlier assessment's, an absent
+    /// list meaning none and an absent consent `true` (SPEC §3).
+    @Test func anAssessmentStatesItsFlagsAndConsentWhole() {
         let state = ContactState.derive(from: [
-            Self.event("1", "16:00:00", .assessed(.init(riskLevel: .low, flags: [.veteran], consentFollowUp: false))),
-            Self.event("2", "16:05:00", .assessed(.init(riskLevel: .high))),
+            Self.event("1", "16:00:00", Self.received),
+            Self.event("2", "16:01:00", .received(.init(channel: .call))),
+            Self.event("3", "16:02:00", .assessed(.init(riskLevel: .low, flags: [.veteran], consentFollowUp: false))),
+            Self.event("4", "16:05:00", .assessed(.init(riskLevel: .high))),
         ])
+        #expect(state.line == "988" && state.caller?.age == 16)
         #expect(state.riskLevel == .high)
-        #expect(state.flags == [.veteran])
-        #expect(!state.consentFollowUp)
+        #expect(state.flags == [])
+        #expect(state.consentFollowUp)
     }
 
     @Test func sameInstantTiesBreakByContentNotArrival() {

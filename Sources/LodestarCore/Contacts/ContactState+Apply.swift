@@ -21,8 +21,8 @@ extension ContactState {
             transferValue.offer(destination, at: order)
         case .assessed(let assessment):
             riskValue.offer(assessment.riskLevel, at: order)
-            flagsValue.offer(assessment.flags, at: order)
-            consentValue.offer(assessment.consentFollowUp, at: order)
+            flagsValue.offer(assessment.flags ?? [], at: order)
+            consentValue.offer(assessment.consentFollowUp ?? true, at: order)
             regionValue.offer(assessment.region, at: order)
             locationValue.offer(assessment.location, at: order)
         case .closed(let disposition):

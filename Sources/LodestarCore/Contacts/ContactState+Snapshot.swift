@@ -71,7 +71,7 @@ extension ContactState {
         self = state
     }
 
-    static let snapshotVersion: Int64 = 4
+    static let snapshotVersion: Int64 = 5
 
     // MARK: Encoding
 

@@ -7,7 +7,10 @@ public import Time
 /// - each attribute (channel, line, region, language, caller, location, risk level, flags,
 ///   consent, transfer, disposition) takes its value from the latest event, in `EventOrder`,
 ///   that states it; an event that leaves an optional member out does not erase it. Region and
-///   location may be stated by a received or an assessed event, whichever is later.
+///   location may be stated by a received or an assessed event, whichever is later. Flags and
+///   consent belong to an assessment as a whole: each assessment states them, an absent list
+///   meaning no flags and an absent consent meaning `true` (SPEC §3: "default true"), so a
+///   re-assessment is not decided on an earlier one's flags or refusal.
 /// - `receivedAt`, `answeredAt` and `abandonedAt` are the earliest of their kind.
 /// - `assessedAt`, `transferredAt` and `closedAt` belong to the latest event of their kind.
 /// - a contact counts as abandoned only if it was never answered, whatever the order of the
@@ -60,9 +63,9 @@ public struct ContactState: Sendable, Hashable {
     public var riskLevel: RiskLevel? { riskValue.value }
     /// When the latest assessment happened.
     public var assessedAt: Timestamp? { riskValue.occurredAt }
-    /// Flags from the latest assessment that stated any; empty before that.
+    /// The latest assessment's flags; empty before any assessment.
     public var flags: [ContactFlag] { flagsValue.value ?? [] }
-    /// Whether follow-up is allowed; `true` unless an assessment said otherwise.
+    /// Whether follow-up is allowed: the latest assessment's consent, `true` when it did not say.
     public var consentFollowUp: Bool { consentValue.value ?? true }
     public var closedAt: Timestamp? { dispositionValue.occurredAt }
     public var disposition: Disposition? { dispositionValue.value }
