@@ -90,17 +90,15 @@ public struct ISODuration: Sendable, Hashable, Comparable {
         }
     }
 
-    /// The canonical text: days, then hours, minutes and seconds, zero parts left out
-    /// (`P1DT12H`, `PT4H`, `PT1M30S`; zero is `PT0S`). Weeks are written as days.
+    /// The canonical text in hours, minutes and seconds, zero parts left out (`PT24H`, `PT36H`,
+    /// `PT4H`, `PT1M30S`; zero is `PT0S`): SPEC §5 writes follow-up delays so (`PT24H`, `PT72H`),
+    /// and a day written `P1D` would read as a calendar day, which this is not.
     public var iso8601: String {
         guard seconds > 0 else { return "PT0S" }
-        let days = seconds / 86_400
-        let hours = seconds / 3600 % 24
+        let hours = seconds / 3600
         let minutes = seconds / 60 % 60
         let secs = seconds % 60
-        var text = "P"
-        if days > 0 { text += "\(days)D" }
-        if hours + minutes + secs > 0 { text += "T" }
+        var text = "PT"
         if hours > 0 { text += "\(hours)H" }
         if minutes > 0 { text += "\(minutes)M" }
         if secs > 0 { text += "\(secs)S" }
