@@ -5,10 +5,10 @@ import Time
 extension IndicatorReport {
     /// The report as `GET /v1/reports/indicators` answers it (SPEC §7): `from`, `to`, `tz`,
     /// `group_by`, and per row its `group`, every indicator of the table and `suppressed`.
-    var json: JSONValue {
+    func json(window: (from: String, to: String)) -> JSONValue {
         .object(JSONObject(uniquePairs: [
-            ("from", .string(from.rfc3339)),
-            ("to", .string(to.rfc3339)),
+            ("from", .string(window.from)),
+            ("to", .string(window.to)),
             ("tz", .string(timeZone)),
             ("group_by", .array(groupBy.map { .string($0.rawValue) })),
             ("rows", .array(rows.map { row in

@@ -10,6 +10,9 @@ struct ReportParameters {
 
     var from: Timestamp
     var to: Timestamp
+    /// `from` and `to` exactly as sent, which the JSON answers echo: a client comparing the
+    /// window it asked for with the one answered finds its own text, not a reformatting.
+    var window: (from: String, to: String)
     var timeZone: String
     var groupBy: [GroupDimension]
     var format: Format
@@ -17,8 +20,9 @@ struct ReportParameters {
     /// Reads the shared parameters into `query`'s problems; nil when any is wrong (the caller
     /// still reads its own parameters, then throws `Problem.validation(query.errors)`).
     static func read(_ query: inout QueryReader, formats: [Format], periodsInGroupBy: Bool) -> ReportParameters? {
-        let from = query.timestamp("from", required: true)
-        let to = query.timestamp("to", required: true)
+        let fromText = query.string("from", required: true), toText = query.string("to", required: true)
+        let from = fromText.flatMap { query.timestamp(named: "from", parsing: $0) }
+        let to = toText.flatMap { query.timestamp(named: "to", parsing: $0) }
         if let from, let to, to <= from { query.fail("to", "must be after from") }
         let timeZone = query.string("tz") ?? "UTC"
         var zoneIsKnown = true
@@ -37,7 +41,7 @@ struct ReportParameters {
         let formatName = query.string("format") ?? "json"
         let format = Format(rawValue: formatName).flatMap { formats.contains($0) ? $0 : nil }
         if format == nil { query.fail("format", "must be one of: \(formats.map { $0.rawValue }.joined(separator: ", "))") }
-        guard let from, let to, to > from, zoneIsKnown, let groupBy, let format else { return nil }
-        return ReportParameters(from: from, to: to, timeZone: timeZone, groupBy: groupBy, format: format)
+        guard let from, let to, let fromText, let toText, to > from, zoneIsKnown, let groupBy, let format else { return nil }
+        return ReportParameters(from: from, to: to, window: (fromText, toText), timeZone: timeZone, groupBy: groupBy, format: format)
     }
 }

@@ -6,13 +6,13 @@ extension SPCReport {
     /// The charts as `GET /v1/reports/spc` answers them (SPEC §7): `indicator`, `chart` and
     /// per group its `centre`, `points` (`period_start`, `value`, `n`, `lcl`, `ucl`) and
     /// `signals`; with the query that made them (`period`, window, zone, grouping, baseline).
-    var json: JSONValue {
+    func json(window: (from: String, to: String)) -> JSONValue {
         .object(JSONObject(uniquePairs: [
             ("indicator", .string(indicator.rawValue)),
             ("chart", .string(chart.rawValue)),
             ("period", .string(period.rawValue)),
-            ("from", .string(from.rfc3339)),
-            ("to", .string(to.rfc3339)),
+            ("from", .string(window.from)),
+            ("to", .string(window.to)),
             ("tz", .string(timeZone)),
             ("group_by", .array(groupBy.map { .string($0.rawValue) })),
             ("baseline", baseline.map { .int(Int64($0)) } ?? .null),

@@ -27,7 +27,7 @@ enum ReportRoutes {
                 from: parameters.from, to: parameters.to, timeZone: parameters.timeZone, groupBy: parameters.groupBy,
                 policy: suppress == "false" ? .off : .standard, groups: figures)
             switch parameters.format {
-            case .json: return .json(report.json)
+            case .json: return .json(report.json(window: parameters.window))
             case .csv: return .text(report.csv, contentType: "text/csv; charset=utf-8")
             case .html: return .text(report.html, contentType: "text/html; charset=utf-8")
             }
@@ -63,7 +63,7 @@ enum ReportRoutes {
             else { throw Problem.validation([(path: "indicator", message: "must be a rate or a time")]) }
             switch parameters.format {
             case .html: return .text(report.html, contentType: "text/html; charset=utf-8")
-            default: return .json(report.json)
+            default: return .json(report.json(window: parameters.window))
             }
         }
     }

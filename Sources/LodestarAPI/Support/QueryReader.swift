@@ -48,7 +48,11 @@ struct QueryReader {
     /// An RFC 3339 timestamp with offset. A space in the value most likely was a `+` sent
     /// unescaped (form decoding turns `+` into a space), so the message says how to send one.
     mutating func timestamp(_ name: String, required: Bool = false) -> Timestamp? {
-        guard let text = string(name, required: required) else { return nil }
+        string(name, required: required).flatMap { timestamp(named: name, parsing: $0) }
+    }
+
+    /// `text`, the value of parameter `name`, as a timestamp (a problem recorded when it is not).
+    mutating func timestamp(named name: String, parsing text: String) -> Timestamp? {
         guard let time = Timestamp(rfc3339: text) else {
             let hint = text.contains(" ") ? "; a '+' in a query must be escaped as %2B" : ""
             fail(name, "must be an RFC 3339 timestamp with offset\(hint)")

@@ -6,9 +6,10 @@ import Time
 
 @Suite struct ReportJSONTests {
     @Test func indicatorReportShape() throws {
-        let json = ReportFixtures.report().json
-        #expect(json["from"] == "2026-11-02T00:00:00.000Z")
-        #expect(json["to"] == "2026-11-16T00:00:00.000Z")
+        // The window is echoed as the client wrote it.
+        let json = ReportFixtures.report().json(window: ("2026-11-02T00:00:00-06:00", "2026-11-16T06:00:00Z"))
+        #expect(json["from"] == "2026-11-02T00:00:00-06:00")
+        #expect(json["to"] == "2026-11-16T06:00:00Z")
         #expect(json["tz"] == "America/Chicago")
         #expect(json["group_by"] == ["region", "ruleset_version"])
         let rows = try #require(json["rows"]?.arrayValue)
@@ -31,7 +32,7 @@ import Time
     }
 
     @Test func spcReportShape() throws {
-        let json = ReportFixtures.spc().json
+        let json = ReportFixtures.spc().json(window: ("a", "b"))
         #expect(json["indicator"] == "speed_to_answer_seconds")
         #expect(json["chart"] == "xmr")
         #expect(json["baseline"] == 4)
@@ -51,7 +52,7 @@ import Time
             ["rule": "outside_limits", "points": [4], "kind": "concern"],
             ["rule": "shift", "points": [6, 7, 8, 9, 10, 11, 12], "kind": "concern"],
         ])
-        let pChart = ReportFixtures.pChartReport().json
+        let pChart = ReportFixtures.pChartReport().json(window: ("a", "b"))
         #expect(pChart["chart"] == "p")
         #expect(pChart["baseline"] == .null)
         #expect(pChart["series"]?[0]?["group"] == [:])
