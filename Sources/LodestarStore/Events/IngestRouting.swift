@@ -15,8 +15,8 @@ import ZoneInfo
 /// first (`decide`), so that the contacts' rows carry their standing decision when they are
 /// written (`standing`), then carrying out (`carryOut`).
 ///
-/// A contact that already has an open dispatch or follow-up keeps it: a re-assessment that
-/// asks for the same is answered with the open one rather than a second team or a second call.
+/// A contact that already has an open dispatch keeps it: a re-assessment that asks for a team
+/// is answered with the open one rather than a second team. Follow-ups are per decision.
 struct IngestRouting: Sendable {
     let eta: ETAModel
     let rulesets: CompiledRulesets
