@@ -9,9 +9,8 @@ extension ContactState {
     /// before an earlier event of its contact), that fold must be made.
     public func routingFactsSettled(asOf order: EventOrder) -> Bool {
         if let receivedAt, receivedAt > order.occurredAt { return false }
-        return [channelValue.order, lineValue.order, regionValue.order, languageValue.order, callerValue.order,
-                riskValue.order, flagsValue.order, consentValue.order].allSatisfy { stated in
-            stated.map { $0 <= order } ?? true
-        }
+        func upTo(_ stated: EventOrder?) -> Bool { stated.map { $0 <= order } ?? true }
+        return upTo(channelValue.order) && upTo(lineValue.order) && upTo(regionValue.order) && upTo(languageValue.order)
+            && upTo(callerValue.order) && upTo(riskValue.order) && upTo(flagsValue.order) && upTo(consentValue.order)
     }
 }
