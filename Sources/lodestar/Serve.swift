@@ -117,7 +117,8 @@ extension Serve {
     }
 
     /// API limits from the environment: `LODESTAR_MAX_EVENTS_PER_BATCH` (1000),
-    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5), `LODESTAR_STREAM_HEARTBEAT_SECONDS` (15), and the
+    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5: a revocation that went unheard holds within it),
+    /// `LODESTAR_STREAM_HEARTBEAT_SECONDS` (15), and the
     /// follow-up settings (`followUpSettings`).
     func apiSettings() throws -> APISettings {
         let environment = Environment()
