@@ -35,7 +35,8 @@ final class APIContext {
 /// Limits and defaults of the API (SPEC §2: all configurable).
 public struct APISettings: Sendable {
     public var maxEventsPerBatch: Int
-    /// How long a token lookup is reused; a revoked token works at most this long after.
+    /// How long a token lookup is reused. A revocation is heard by every process as it
+    /// commits; this bounds how long a token works after one that went unheard.
     public var tokenCacheTTL: Duration
     /// How often an idle `/v1/stream` sends a comment, so that proxies keep it open.
     public var streamHeartbeat: Duration

@@ -23,11 +23,12 @@ public final class Application {
     /// Marks the schema as current: `/readyz` answers 200 from then on (while the database answers).
     public func markMigrated() { context.isMigrated = true }
 
-    /// Starts the work a serving process does besides answering requests: the change feed
-    /// behind `/v1/stream`, flagging overdue follow-ups every `followUp.sweepInterval` (SPEC
-    /// §6), and announcing SPC signals every `signals.sweepInterval` (SPEC §7). Call once the
-    /// schema is current.
+    /// Starts the work a serving process does besides answering requests: hearing token
+    /// revocations (SPEC §8, for the token cache), the change feed behind `/v1/stream`,
+    /// flagging overdue follow-ups every `followUp.sweepInterval` (SPEC §6), and announcing
+    /// SPC signals every `signals.sweepInterval` (SPEC §7). Call once the schema is current.
     public func startBackgroundWork() {
+        context.authenticator.start()
         context.database.changeFeed.start()
         overdueSweeper.start()
         signalSweeper.start()
@@ -38,6 +39,7 @@ public final class Application {
         signalSweeper.stop()
         overdueSweeper.stop()
         context.database.changeFeed.stop()
+        context.authenticator.stop()
     }
 
     /// The pipeline of the whole API. Middleware, outermost first: the request id (echoed on every

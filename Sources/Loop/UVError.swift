@@ -10,7 +10,10 @@ public struct UVError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The symbolic name, e.g. `EADDRINUSE`.
     public var name: String { String(cString: uv_err_name(code)) }
 
-    public var description: String { "\(name): \(String(cString: uv_strerror(code)))" }
+    /// What went wrong, in libuv's words, e.g. `address already in use`.
+    public var message: String { String(cString: uv_strerror(code)) }
+
+    public var description: String { "\(name): \(message)" }
 
     /// Throws when a libuv call returned a negative status.
     @inline(__always)
@@ -21,4 +24,6 @@ public struct UVError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let endOfFile = UVError(code: Int32(UV_EOF.rawValue))
     public static let cancelled = UVError(code: Int32(UV_ECANCELED.rawValue))
     public static let timedOut = UVError(code: Int32(UV_ETIMEDOUT.rawValue))
+    /// Among others, what `TCPListener` throws for a host that is not an IP address.
+    public static let invalidArgument = UVError(code: Int32(UV_EINVAL.rawValue))
 }

@@ -46,11 +46,19 @@ struct Serve: LoopCommand {
                                      maxEventsPerContact: try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT") ?? 10_000,
                                      eta: try etaModel())
         let application = Application(database: database, settings: try apiSettings(), logger: logger)
-        let migrations = EventLoop.shared.task { await Self.migrateWhenReachable(database, application: application, logger: logger) }
         let server = HTTPServer(
             configuration: try httpConfiguration(settings),
             responder: application.makeResponder(), logger: logger)
-        try server.start()
+        // Listening comes before anything runs in the background: a process that cannot serve
+        // has nothing to stop before it exits.
+        do {
+            try server.start()
+        } catch {
+            logger.error("cannot listen", metadata: Self.listenFailureMetadata(error, settings: settings))
+            database.close()
+            throw ExitCode(Self.cannotListenStatus)
+        }
+        let migrations = EventLoop.shared.task { await Self.migrateWhenReachable(database, application: application, logger: logger) }
         let memoryReturn = MemoryReturn.start()
         logger.info("listening", metadata: ["host": "\(settings.host)", "port": "\(server.port)"])
         let signal = try await ShutdownSignal.wait()
@@ -72,6 +80,8 @@ struct Serve: LoopCommand {
             do {
                 let applied = try await database.migrate(directory: DatabaseLocation.migrationsDirectory())
                 if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.joined(separator: ","))"]) }
+                // Shutdown began while migrating: background work started now would outlive it.
+                guard !Task.isCancelled else { return }
                 application.markMigrated()
                 application.startBackgroundWork()
                 return
@@ -107,7 +117,8 @@ extension Serve {
     }
 
     /// API limits from the environment: `LODESTAR_MAX_EVENTS_PER_BATCH` (1000),
-    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5), `LODESTAR_STREAM_HEARTBEAT_SECONDS` (15), and the
+    /// `LODESTAR_TOKEN_CACHE_SECONDS` (5: a revocation that went unheard holds within it),
+    /// `LODESTAR_STREAM_HEARTBEAT_SECONDS` (15), and the
     /// follow-up settings (`followUpSettings`).
     func apiSettings() throws -> APISettings {
         let environment = Environment()

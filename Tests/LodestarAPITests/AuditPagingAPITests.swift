@@ -39,6 +39,56 @@ import Testing
     }
 }
 
+/// `from` and `to` are optional (SPEC §8 lists them like the other routes' filters): a bound
+/// left out is open, and `next` keeps it so.
+@Suite struct AuditWithoutWindowAPITests {
+    @Test func withoutFromAndToTheWholeLogPagesOnceOldestFirst() async throws {
+        let fixture = try await ServerFixture.startAsync()
+        defer { _ = fixture.server.stop() }
+        _ = try await fixture.server.request("GET", "/v1/contacts/\(uniqueID("probe"))", token: fixture.token("manager"))
+        let total = Int(try fixture.database.sql("SELECT count(*) FROM audit_log")) ?? 0
+        #expect(total >= 5)
+
+        var seen: [JSONValue] = []
+        var next: String? = "/v1/audit?limit=2"
+        var pages = 0
+        while let path = next, pages < 20 {
+            let page = try await fixture.server.request("GET", path, token: fixture.token("admin"))
+            #expect(page.status == 200, "\(path): \(page.text)")
+            seen += page.json?["entries"]?.arrayValue ?? []
+            next = page.json?["next"]?.stringValue
+            #expect(next.map { !$0.contains("from=") && !$0.contains("to=") } ?? true, "\(next ?? "")")
+            pages += 1
+        }
+        #expect(pages > 1)
+        // Every entry once, oldest first: those there at the start, and each page's own read
+        // but the last (recorded after that page was read).
+        #expect(seen.count == total + pages - 1)
+        let times = seen.compactMap { $0["at"]?.stringValue }
+        #expect(times == times.sorted())
+        let oldest = try fixture.database.sql("SELECT action FROM audit_log ORDER BY at, id LIMIT 1")
+        #expect(seen.first?["action"] == .string(oldest))
+    }
+
+    @Test func eachBoundAloneLimitsOneEnd() async throws {
+        let fixture = try await FixtureCache.events.get()
+        let admin = fixture.token("admin")
+        let past = try await fixture.server.request("GET", "/v1/audit?to=2000-01-01T00:00:00Z", token: admin)
+        #expect(past.status == 200)
+        #expect(past.json?["entries"]?.arrayValue?.isEmpty == true)
+        let future = try await fixture.server.request("GET", "/v1/audit?from=2100-01-01T00:00:00Z", token: admin)
+        #expect(future.status == 200)
+        #expect(future.json?["entries"]?.arrayValue?.isEmpty == true)
+
+        let open = try await fixture.server.request("GET", "/v1/audit?from=2000-01-01T00:00:00Z&limit=1", token: admin)
+        #expect(open.status == 200)
+        #expect(open.json?["entries"]?.arrayValue?.count == 1)
+        let next = try #require(open.json?["next"]?.stringValue)
+        #expect(next.contains("from=2000-01-01T00%3A00%3A00.000Z") && !next.contains("to="))
+        #expect(try await fixture.server.request("GET", next, token: admin).status == 200)
+    }
+}
+
 extension ServerFixture {
     /// A server of its own, for a test that counts every row of its database.
     static func startAsync() async throws -> ServerFixture {

@@ -52,12 +52,12 @@ import Testing
         #expect(!audit.text.contains("\"age\""))
     }
 
-    @Test func auditNeedsAValidWindow() async throws {
+    @Test func aMalformedAuditBoundIs422NamingIt() async throws {
         let fixture = try await FixtureCache.events.get()
         let response = try await fixture.server.request("GET", "/v1/audit?from=yesterday", token: fixture.token("admin"))
         #expect(response.status == 422)
         let paths = Set(response.json?["errors"]?.arrayValue?.compactMap { $0["path"]?.stringValue } ?? [])
-        #expect(paths == ["from", "to"])
+        #expect(paths == ["from"])
     }
 
     @Test func aRevokedTokenStopsWorking() async throws {

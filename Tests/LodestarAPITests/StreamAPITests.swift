@@ -119,6 +119,24 @@ import Testing
         #expect(events.compactMap(Self.teamID) == [fresh])
     }
 
+    /// An id from before the database was reset, beyond every id the log has given.
+    @Test func aClientResumingFromBeyondTheNewestChangeGetsEveryNewChange() async throws {
+        let fixture = try ServerFixture.start()
+        let token = fixture.token("dispatcher")
+        let watcher = try await EventStreamClient(port: fixture.server.port, token: token)
+        try await Self.describeTeam(uniqueID("old"), fixture: fixture)
+        // Seen by a client: numbered before the resuming client connects.
+        #expect(try await watcher.next(timeout: 10)?.id == "1")
+
+        let resumed = try await EventStreamClient(port: fixture.server.port, token: token, lastEventID: "1000000")
+        #expect(resumed.status == 200)
+        let fresh = (1...2).map { _ in uniqueID("new") }
+        for team in fresh { try await Self.describeTeam(team, fixture: fixture) }
+        let events = try await resumed.events(within: 3)
+        #expect(events.compactMap(Self.teamID) == fresh)
+        #expect(events.compactMap(\.id) == ["2", "3"])
+    }
+
     @Test func theStreamIsForDispatchersAndManagersOnly() async throws {
         let fixture = try ServerFixture.start()
         #expect(try await EventStreamClient(port: fixture.server.port, token: nil).status == 401)

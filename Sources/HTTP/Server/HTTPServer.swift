@@ -26,16 +26,23 @@ public final class HTTPServer {
         self.logger = logger
     }
 
-    /// Binds and starts accepting.
+    /// Binds and starts accepting. On failure nothing is left open: libuv reports a port in use
+    /// only here, at `listen`, and a listener kept open would hold a callback to a server its
+    /// caller is about to drop.
     public func start() throws(UVError) {
         let listener = try TCPListener(host: configuration.host, port: configuration.port)
-        self.listener = listener
-        try listener.listen { [unowned self] result in
-            switch result {
-            case .success(let socket): self.accepted(socket)
-            case .failure(let error): self.logger.warning("accept failed", metadata: ["error": "\(error)"])
+        do {
+            try listener.listen { [unowned self] result in
+                switch result {
+                case .success(let socket): self.accepted(socket)
+                case .failure(let error): self.logger.warning("accept failed", metadata: ["error": "\(error)"])
+                }
             }
+        } catch {
+            listener.close()
+            throw error
         }
+        self.listener = listener
     }
 
     /// The bound port (after `start`; useful with port 0).

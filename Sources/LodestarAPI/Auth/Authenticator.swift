@@ -3,20 +3,37 @@ import LodestarCore
 import LodestarStore
 import Loop
 
-/// Resolves bearer tokens to principals, with a short in-memory cache.
+/// Resolves bearer tokens to principals, with an in-memory cache (`TokenCache`).
 ///
 /// Every `/v1` request needs its token checked; asking PostgreSQL each time would add a round
-/// trip to every request. Entries live `ttl` (5 s): a revoked token stops working within that
-/// time in every process. Tokens are kept only in this process's memory, never logged.
+/// trip to every request. A revocation is announced to every process as it commits, and the
+/// token is dropped from this one's cache when the announcement arrives. Lookups are kept
+/// only while this process listens for revocations (before it first does, every request asks
+/// the database), everything kept is dropped when its listening connection comes back after
+/// a break, and the time to live bounds a revocation lost without a sign. Tokens are kept
+/// only in this process's memory, never logged.
 @LoopActor
 final class Authenticator {
     private let tokens: TokenStore
-    private let ttl: Duration
-    private var cache: [String: (principal: Principal?, expires: ContinuousClock.Instant)] = [:]
+    private var cache: TokenCache
+    private var listening: Task<Void, Never>?
 
     init(tokens: TokenStore, ttl: Duration = .seconds(5)) {
         self.tokens = tokens
-        self.ttl = ttl
+        cache = TokenCache(ttl: ttl)
+    }
+
+    /// Starts listening for revocations (retrying while the database is down); nothing is
+    /// cached until the server listens.
+    func start() {
+        guard listening == nil else { return }
+        listening = EventLoop.shared.task { [weak self] in await self?.followRevocations() }
+    }
+
+    func stop() {
+        listening?.cancel()
+        listening = nil
+        cache.stopHearing()
     }
 
     /// The principal for the request's bearer token; 401 without a valid one.
@@ -32,10 +49,31 @@ final class Authenticator {
 
     private func principal(for token: String) async throws -> Principal? {
         let now = ContinuousClock.now
-        if let cached = cache[token], cached.expires > now { return cached.principal }
+        if let cached = cache.lookup(token, now: now) { return cached }
+        let generation = cache.generation
         let found = try await tokens.principal(for: token)
-        if cache.count > 10_000 { cache.removeAll(keepingCapacity: true) }
-        cache[token] = (found, now.advanced(by: ttl))
+        cache.keep(found, for: token, lookedUpAt: generation, now: now)
         return found
+    }
+
+    private func followRevocations() async {
+        var delay = Duration.milliseconds(200)
+        while !Task.isCancelled {
+            do {
+                let revocations = try await tokens.revocations()
+                cache.startHearing()
+                for await revocation in revocations {
+                    switch revocation {
+                    case .revoked(let name): cache.forget(name: name)
+                    case .mayHaveMissed: cache.forgetAll()
+                    }
+                }
+                cache.stopHearing()
+                return  // the pool closed, or this was stopped
+            } catch {
+                try? await sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+            }
+        }
     }
 }

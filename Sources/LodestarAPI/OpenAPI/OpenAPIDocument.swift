@@ -42,8 +42,8 @@ enum OpenAPIDocument {
         "/v1/audit": ["get": [
             "summary": "The audit log in [from, to), oldest first (role admin); the read is audited.",
             "parameters": [
-                parameter("from", in: "query", required: true, schema: ["type": "string", "format": "date-time"]),
-                parameter("to", in: "query", required: true, schema: ["type": "string", "format": "date-time"]),
+                parameter("from", in: "query", schema: ["type": "string", "format": "date-time", "description": "absent: from the first entry"]),
+                parameter("to", in: "query", schema: ["type": "string", "format": "date-time", "description": "absent: up to the newest entry"]),
                 parameter("limit", in: "query", schema: ["type": "integer", "minimum": 1, "maximum": 10000, "default": 1000]),
                 parameter("after", in: "query", schema: ["type": "string", "description": "the cursor of a previous page's next link"]),
             ],

@@ -6,13 +6,16 @@ import Time
 
 /// `GET /v1/audit?from=&to=&limit=&after=` (admin): audit entries in `[from, to)`, oldest
 /// first, with `next` when more remain. The read is itself audited (SPEC §8).
+///
+/// Both bounds are optional, as the other routes' filters are: without `from` the log is read
+/// from its first entry, without `to` up to its newest.
 enum AuditRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("GET", "/v1/audit", access: .roles([.admin])) { request, requestContext in
             let principal = try requestContext.principal
             var query = QueryReader(request)
-            let from = query.timestamp("from", required: true)
-            let to = query.timestamp("to", required: true)
+            let from = query.timestamp("from")
+            let to = query.timestamp("to")
             let limit = query.integer("limit", in: 1...10_000) ?? 1000
             var after: AuditCursor?
             if let text = query.string("after") {
@@ -20,14 +23,22 @@ enum AuditRoutes {
                 if after == nil { query.fail("after", "must be the cursor from a previous page's next link") }
             }
             if let from, let to, from >= to { query.fail("to", "must be after from") }
-            guard let from, let to, query.errors.isEmpty else { throw Problem.validation(query.errors) }
+            guard query.errors.isEmpty else { throw Problem.validation(query.errors) }
             let page = try await context.audit.read(from: from, to: to, limit: limit, after: after, by: principal.name)
             var json: [(String, JSONValue)] = [("entries", .array(page.entries.map { $0.json }))]
             if let next = page.next {
-                let window = "from=\(QueryValue.escaped(from.rfc3339))&to=\(QueryValue.escaped(to.rfc3339))"
-                json.append(("next", .string("/v1/audit?\(window)&limit=\(limit)&after=\(next.text)")))
+                json.append(("next", .string(nextLink(from: from, to: to, limit: limit, after: next))))
             }
             return .json(.object(JSONObject(json)))
         }
+    }
+
+    /// The next page: the same window (a bound left out stays out) after the page's last entry.
+    static func nextLink(from: Timestamp?, to: Timestamp?, limit: Int, after: AuditCursor) -> String {
+        var parameters: [String] = []
+        if let from { parameters.append("from=\(QueryValue.escaped(from.rfc3339))") }
+        if let to { parameters.append("to=\(QueryValue.escaped(to.rfc3339))") }
+        parameters += ["limit=\(limit)", "after=\(after.text)"]
+        return "/v1/audit?" + parameters.joined(separator: "&")
     }
 }

@@ -4,7 +4,8 @@ import LodestarStore
 
 /// `GET /v1/stream` (dispatcher, manager): Server-Sent Events of board changes from every
 /// process sharing the database (SPEC §4). With `Last-Event-ID`, what the client missed comes
-/// first, in order; without it the stream starts with the next change.
+/// first, in order; without it, or with an id beyond the newest change, the stream starts with
+/// the next change.
 enum StreamRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("GET", "/v1/stream", access: .roles([.dispatcher, .manager])) { request, _ in

@@ -45,11 +45,16 @@ final class StreamSession {
     }
 
     /// Starts after the client's `Last-Event-ID` when it is a position, else at the newest change.
+    ///
+    /// A `Last-Event-ID` beyond the newest change was not given by this log (a client from
+    /// before the database was reset or restored): it starts at the newest change too, since
+    /// waiting for numbering to pass that id would leave the client deaf until then.
     func startAfter(lastEventID: String?) async throws {
+        let latest = try await log.latestPosition()
         if let text = lastEventID, let resume = Int64(text), resume >= 0 {
-            position = resume
+            position = min(resume, latest)
         } else {
-            position = try await log.latestPosition()
+            position = latest
         }
     }
 

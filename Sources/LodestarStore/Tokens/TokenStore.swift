@@ -8,6 +8,8 @@ import Postgres
 @LoopActor
 public final class TokenStore {
     let pool: PostgresPool
+    /// Where a revocation is announced to every process, with the token's name as payload.
+    static let revokedChannel = "lodestar_token_revoked"
 
     init(pool: PostgresPool) { self.pool = pool }
 
@@ -32,17 +34,27 @@ public final class TokenStore {
         return token
     }
 
-    /// Revokes the live token named `name`; false if there is none.
+    /// Revokes the live token named `name`; false if there is none. Every serving process is
+    /// told as the revocation commits, so that none keeps answering the token from its cache.
     public func revoke(name: String) async throws -> Bool {
         try await pool.transaction { tx in
             let rows = try await tx.query(
                 "UPDATE api_tokens SET revoked_at = now() WHERE name = $1 AND revoked_at IS NULL RETURNING id", [name])
             guard !rows.isEmpty else { return false }
-            _ = try await tx.query(AuditEntry.insertSQL, [AuditEntry.recordset([
+            var batch = PostgresBatch()
+            batch.add(AuditEntry.insertSQL, [AuditEntry.recordset([
                 AuditEntry(actor: "cli", action: "token.revoke", resource: "token/\(name)"),
             ])])
+            batch.add("SELECT pg_notify($1, $2)", [Self.revokedChannel, name])
+            try await tx.execute(batch).check()
             return true
         }
+    }
+
+    /// Revocations as they commit in any process, heard on this process's listening
+    /// connection; returns once the server listens.
+    public func revocations() async throws -> some AsyncSequence<TokenRevocation, Never> {
+        try await pool.notifications(channel: Self.revokedChannel).map(TokenRevocation.init)
     }
 
     /// The live token's name and role, or nil for an unknown or revoked token.
