@@ -2,27 +2,31 @@ import HTTP
 import JSON
 import LodestarCore
 import LodestarStore
+import Loop
 import Time
 
 /// `GET /v1/audit?from=&to=&limit=&after=` (admin): audit entries in `[from, to)`, oldest
 /// first, with `next` when more remain. The read is itself audited (SPEC §8).
 ///
 /// Both bounds are optional, as the other routes' filters are: without `from` the log is read
-/// from its first entry, without `to` up to its newest.
+/// from its first entry, without `to` up to the moment of the first page's read, which `next`
+/// then carries: every read of the log is itself logged, so a window open at the top would
+/// grow by a page's own entry as it is paged, and with `limit=1` never end.
 enum AuditRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("GET", "/v1/audit", access: .roles([.admin])) { request, requestContext in
             let principal = try requestContext.principal
             var query = QueryReader(request)
             let from = query.timestamp("from")
-            let to = query.timestamp("to")
+            let givenTo = query.timestamp("to")
+            let to = givenTo ?? Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
             let limit = query.integer("limit", in: 1...10_000) ?? 1000
             var after: AuditCursor?
             if let text = query.string("after") {
                 after = AuditCursor(text: text)
                 if after == nil { query.fail("after", "must be the cursor from a previous page's next link") }
             }
-            if let from, let to, from >= to { query.fail("to", "must be after from") }
+            if let from, let givenTo, from >= givenTo { query.fail("to", "must be after from") }
             guard query.errors.isEmpty else { throw Problem.validation(query.errors) }
             let page = try await context.audit.read(from: from, to: to, limit: limit, after: after, by: principal.name)
             var json: [(String, JSONValue)] = [("entries", .array(page.entries.map { $0.json }))]
