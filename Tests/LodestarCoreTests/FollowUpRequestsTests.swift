@@ -52,9 +52,9 @@ import Time
 
     @Test func anAttemptDefaultsToNowAndNeedsAKnownOutcome() throws {
         let attempt = try FollowUpRequests.attempt(["outcome": "left_message"], now: Self.now)
-        #expect(attempt == FollowUpAttempt(at: Self.now, outcome: .leftMessage))
+        #expect(attempt == FollowUpAttemptRequest(at: .unstated(now: Self.now), outcome: .leftMessage))
         let dated = try FollowUpRequests.attempt(["outcome": "reached", "at": "2026-11-26T09:30:00Z"], now: Self.now)
-        #expect(dated.at == Timestamp(rfc3339: "2026-11-26T09:30:00Z"))
+        #expect(dated.at == .stated(Timestamp(rfc3339: "2026-11-26T09:30:00Z")!))
         #expect(throws: ValidationFailure.self) { try FollowUpRequests.attempt(["outcome": "busy"], now: Self.now) }
         do {
             _ = try FollowUpRequests.attempt(["at": "yesterday", "extra": 1], now: Self.now)

@@ -45,7 +45,7 @@ extension OpenAPIDocument {
             ],
         ],
         "/v1/teams/{team_id}/status": ["post": [
-            "summary": "A team's status and/or location (role dispatcher). A busy team may report a location only (409 otherwise); a report older than the last is 422. A team available afterwards takes the first queued dispatch it fits.",
+            "summary": "A team's status and/or location (role dispatcher). A busy team may report a location only (409 otherwise); a report stating an at older than the last is 422 (without at: now, never earlier than the last). A team available afterwards takes the first queued dispatch it fits.",
             "parameters": [path("team_id")],
             "requestBody": body("TeamStatusReport"),
             "responses": answers([200: ("the team", "Team")], errors: [400, 401, 403, 404, 409, 415, 422, 503]),
@@ -72,7 +72,7 @@ extension OpenAPIDocument {
             "responses": answers([200: ("the dispatch", "Dispatch")], errors: [401, 403, 404, 503]),
         ]],
         "/v1/dispatches/{id}/events": ["post": [
-            "summary": "A step of the dispatch's lifecycle (role dispatcher): 409 with allowed for an illegal step, 422 for an at earlier than the previous step.",
+            "summary": "A step of the dispatch's lifecycle (role dispatcher): 409 with allowed for an illegal step, 422 for an at earlier than the previous step (without at: now, never earlier than the previous step).",
             "parameters": [path("id")],
             "requestBody": body("DispatchStep"),
             "responses": answers([200: ("the dispatch after the step", "Dispatch")], errors: [400, 401, 403, 404, 409, 415, 422, 503]),

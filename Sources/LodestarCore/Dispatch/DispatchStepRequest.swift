@@ -16,17 +16,24 @@ public struct DispatchStepRequest: Sendable, Hashable {
     }
 
     public var kind: Kind
-    public var at: Timestamp
+    public var at: RequestedTime
     public var lawEnforcementInvolved: Bool?
 
-    public init(_ kind: Kind, at: Timestamp, lawEnforcementInvolved: Bool? = nil) {
+    public init(_ kind: Kind, at: RequestedTime, lawEnforcementInvolved: Bool? = nil) {
         self.kind = kind
         self.at = at
         self.lawEnforcementInvolved = lawEnforcementInvolved
     }
 
-    /// The step's type, as the step it becomes says.
-    public var type: DispatchStepType { step(etaMinutes: nil).type }
+    public var type: DispatchStepType {
+        switch kind {
+        case .assigned: .assigned
+        case .enRoute: .enRoute
+        case .onScene: .onScene
+        case .completed: .completed
+        case .cancelled: .cancelled
+        }
+    }
 
     /// The team an `assigned` step names.
     public var teamID: String? {
@@ -34,8 +41,8 @@ public struct DispatchStepRequest: Sendable, Hashable {
     }
 
     /// Validates a body: `team_id` is required with `assigned` and refused with other types,
-    /// `outcome` only goes with `completed`; `at` defaults to `now` and may be at most a day
-    /// after it.
+    /// `outcome` only goes with `completed`; `at` may be at most a day after `now`, and when
+    /// absent is decided by `step(of:etaMinutes:)`.
     public static func validate(body: JSONValue, now: Timestamp) throws(ValidationFailure) -> DispatchStepRequest {
         var reader = FieldReader()
         reader.latestAcceptedTime = now.adding(seconds: 86_400)
@@ -59,11 +66,13 @@ public struct DispatchStepRequest: Sendable, Hashable {
         case .completed: kind = .completed(outcome: outcome)
         case .cancelled: kind = .cancelled
         }
-        return DispatchStepRequest(kind, at: at ?? now, lawEnforcementInvolved: involved)
+        return DispatchStepRequest(kind, at: RequestedTime(stated: at, now: now), lawEnforcementInvolved: involved)
     }
 
-    /// The step, once the shell knows the assigned team's ETA (ignored by other types).
-    public func step(etaMinutes: Double?) -> DispatchStep {
+    /// The step this request records on `dispatch` (as read under the lock), once the shell
+    /// knows the assigned team's ETA (ignored by other types): at the `at` stated, else now but
+    /// never earlier than the dispatch's previous step.
+    public func step(of dispatch: Dispatch, etaMinutes: Double?) -> DispatchStep {
         let step: DispatchStep.Kind
         switch kind {
         case .assigned(let teamID): step = .assigned(teamID: teamID, etaMinutes: etaMinutes)
@@ -72,6 +81,6 @@ public struct DispatchStepRequest: Sendable, Hashable {
         case .completed(let outcome): step = .completed(outcome: outcome)
         case .cancelled: step = .cancelled
         }
-        return DispatchStep(step, at: at, lawEnforcementInvolved: lawEnforcementInvolved)
+        return DispatchStep(step, at: at.resolved(after: dispatch.lastStepAt), lawEnforcementInvolved: lawEnforcementInvolved)
     }
 }

@@ -44,8 +44,9 @@ public enum FollowUpRequests {
         }
     }
 
-    /// `POST /v1/follow-ups/{id}/attempts`: `{"at"?, "outcome"}`, made at `at` (default `now`).
-    public static func attempt(_ body: JSONValue, now: Timestamp) throws(ValidationFailure) -> FollowUpAttempt {
+    /// `POST /v1/follow-ups/{id}/attempts`: `{"at"?, "outcome"}`, made at `at`, else `now`
+    /// (see `FollowUpAttemptRequest.attempt(on:)`).
+    public static func attempt(_ body: JSONValue, now: Timestamp) throws(ValidationFailure) -> FollowUpAttemptRequest {
         var reader = FieldReader()
         guard let object = reader.object(body, at: .root) else { throw ValidationFailure(issues: reader.issues) }
         reader.rejectUnknownMembers(of: object, allowed: ["at", "outcome"], at: .root)
@@ -53,6 +54,6 @@ public enum FollowUpRequests {
         let at = reader.timestamp(object, "at", at: .root)
         let outcome = reader.choice(object, "outcome", at: .root, required: true, as: AttemptOutcome.self)
         guard reader.issues.isEmpty, let outcome else { throw ValidationFailure(issues: reader.issues) }
-        return FollowUpAttempt(at: at ?? now, outcome: outcome)
+        return FollowUpAttemptRequest(at: RequestedTime(stated: at, now: now), outcome: outcome)
     }
 }

@@ -38,8 +38,9 @@ public final class DispatchStore {
     /// Records a step of dispatch `id` and returns the dispatch after it. An `assigned` step
     /// takes its team (which must exist, 404, and be available, 409); completing or cancelling
     /// releases the team, which at once takes the first queued dispatch it fits. Throws
-    /// `DispatchNotFound`, `DispatchStepRejected` (409 not allowed, 422 earlier than the
-    /// previous step), `TeamNotFound` or `TeamNotAvailable`.
+    /// `DispatchNotFound`, `DispatchStepRejected` (409 not allowed, 422 a stated time earlier
+    /// than the previous step), `TeamNotFound` or `TeamNotAvailable`. A step without a time is
+    /// timed here, under `DispatchLock`, where the previous step is known.
     public func record(_ request: DispatchStepRequest, dispatchID id: Int64, by actor: String) async throws -> Dispatch {
         try await pool.transaction { tx in
             var read = PostgresBatch()
@@ -64,20 +65,21 @@ public final class DispatchStore {
 
             let assignee = request.teamID.flatMap { teams[$0] }
             let minutes = assignee.flatMap { team in location.map { eta.minutes(from: team.position, to: $0) } }
-            let effect = try dispatch.record(request.step(etaMinutes: minutes))
+            let step = request.step(of: dispatch, etaMinutes: minutes)
+            let effect = try dispatch.record(step)
             var writes = DispatchWrites()
             if let taken = effect.teamTaken {
                 guard var team = teams[taken] else { throw TeamNotFound(teamID: taken) }
                 guard team.status == .available else { throw TeamNotAvailable(teamID: taken, status: team.status) }
-                team.change(to: .busy, at: max(request.at, team.statusAt ?? request.at))
+                team.change(to: .busy, at: max(step.at, team.statusAt ?? step.at))
                 writes.write(team)
             }
             writes.write(dispatch)
             writes.audit(AuditEntry(actor: actor, action: "dispatch.\(request.type.rawValue)",
                                     resource: "dispatch/\(id)", detail: ["team_id": dispatch.teamID.map(JSONValue.string) ?? .null]))
             if let released = effect.teamReleased, var team = teams[released], team.status == .busy {
-                team.change(to: .available, at: max(request.at, team.statusAt ?? request.at))
-                try await DispatchQueueOffer(eta: eta).offer(to: &team, at: request.at, actor: actor, in: tx, writes: &writes)
+                team.change(to: .available, at: max(step.at, team.statusAt ?? step.at))
+                try await DispatchQueueOffer(eta: eta).offer(to: &team, at: step.at, actor: actor, in: tx, writes: &writes)
                 writes.write(team)
             }
             try await writes.commit(in: tx, eta: eta)

@@ -94,7 +94,7 @@ import Time
         #expect(try await database.dispatches.dispatch(id)?.status == .assigned)
 
         version = try await database.dispatches.listingVersion()
-        _ = try await database.dispatches.record(DispatchStepRequest(.cancelled, at: Self.t0.adding(seconds: 60)), dispatchID: id, by: "test")
+        _ = try await database.dispatches.record(DispatchStepRequest(.cancelled, at: .stated(Self.t0.adding(seconds: 60))), dispatchID: id, by: "test")
         #expect(try await database.dispatches.listingVersion() > version)
         #expect(try await Self.target(id, in: database) == nil)
     }
