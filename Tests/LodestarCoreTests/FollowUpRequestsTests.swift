@@ -44,9 +44,11 @@ import Time
         #expect(Self.paths("not an object") == [""])
     }
 
-    @Test func dueAtMustNotPrecedeTheCreation() {
-        #expect(Self.paths(["contact_id": "c", "due_at": "2026-11-26T11:59:59Z"]) == ["due_at"])
-        #expect(Self.paths(["contact_id": "c", "due_at": "2026-11-26T07:00:00Z", "at": "2026-11-26T06:00:00Z"]) == [])
+    /// A follow-up entered when it is already due is made as asked, overdue at once.
+    @Test func dueAtMayPrecedeTheCreation() throws {
+        let late = try FollowUpRequests.newFollowUp(["contact_id": "c", "due_at": "2026-11-26T11:59:59Z"], id: "f", now: Self.now)
+        #expect(late.createdAt == Self.now && late.dueAt == Timestamp(rfc3339: "2026-11-26T11:59:59Z") && late.isOverdue(at: Self.now))
+        #expect(Self.paths(["contact_id": "c", "due_at": "2026-11-26T07:00:00Z", "at": "2026-11-26T08:00:00Z"]) == [])
         #expect(Self.paths(["contact_id": "c", "within": "P99999999D"]) == ["within"])
     }
 

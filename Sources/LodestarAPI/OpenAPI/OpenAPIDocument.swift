@@ -62,7 +62,7 @@ enum OpenAPIDocument {
         ]],
         "/v1/follow-ups": [
             "post": [
-                "summary": "Create a follow-up for a known contact (role dispatcher): due at due_at, or within a duration of its creation (at, default now).",
+                "summary": "Create a follow-up for a known contact (role dispatcher): due at due_at (which may be past: overdue at once), or within a duration of its creation (at, default now).",
                 "requestBody": ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/NewFollowUp"]]]],
                 "responses": responses(ok: "the follow-up, created", schema: "FollowUp", errors: [400, 401, 403, 404, 415, 422, 503], status: 201),
             ],
