@@ -112,7 +112,7 @@ extension OpenAPIDocument {
         ]],
         "DispatchStep": ["type": "object", "required": ["type"], "properties": [
             "type": ["enum": ["assigned", "en_route", "on_scene", "completed", "cancelled"]], "at": ["type": "string", "format": "date-time"],
-            "team_id": ["type": "string"],
+            "team_id": ["type": "string", "description": "assigned only; without it, the best available team (409 when none is)"],
             "outcome": ["enum": ["stabilized_in_community", "transported_voluntary", "transported_involuntary", "referred", "law_enforcement_custody", "other"]],
             "law_enforcement_involved": ["type": "boolean"],
         ]],

@@ -31,8 +31,9 @@ import Time
             .sorted() == ["at", "contact_id", "priority", "requires[0]", "x"])
     }
 
-    @Test func aStepNeedsItsTeamOnlyWhenAssignedAndItsOutcomeOnlyWhenCompleted() throws {
-        #expect(Self.paths { _ = try DispatchStepRequest.validate(body: ["type": "assigned"], now: Self.now) } == ["team_id"])
+    @Test func aStepNamesATeamOnlyWhenAssignedAndItsOutcomeOnlyWhenCompleted() throws {
+        let best = try DispatchStepRequest.validate(body: ["type": "assigned"], now: Self.now)
+        #expect(best.needsTeamChosen && best.assigning("t").teamID == "t" && !best.assigning("t").needsTeamChosen)
         #expect(Self.paths { _ = try DispatchStepRequest.validate(body: ["type": "en_route", "team_id": "t", "outcome": "other"], now: Self.now) }
             .sorted() == ["outcome", "team_id"])
         #expect(Self.paths { _ = try DispatchStepRequest.validate(body: ["type": "arrived"], now: Self.now) } == ["type"])
