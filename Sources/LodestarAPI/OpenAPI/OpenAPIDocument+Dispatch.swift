@@ -57,7 +57,7 @@ extension OpenAPIDocument {
                 "responses": answers([201: ("the dispatch", "Dispatch")], errors: [400, 401, 403, 404, 409, 415, 422, 503]),
             ],
             "get": [
-                "summary": "The dispatch board (role dispatcher): open dispatches emergent first then oldest requested; closed ones newest first.",
+                "summary": "The dispatch board (role dispatcher): open dispatches emergent first then oldest requested; closed ones newest first; the read is audited.",
                 "parameters": [
                     query("status", ["enum": ["open", "queued", "closed", "requested", "assigned", "en_route", "on_scene", "completed", "cancelled"], "default": "open"]),
                     query("limit", ["type": "integer", "minimum": 1, "maximum": 1000, "default": 100]),
@@ -67,7 +67,7 @@ extension OpenAPIDocument {
             ],
         ],
         "/v1/dispatches/{id}": ["get": [
-            "summary": "A dispatch (role dispatcher).",
+            "summary": "A dispatch (role dispatcher); the read is audited.",
             "parameters": [path("id")],
             "responses": answers([200: ("the dispatch", "Dispatch")], errors: [401, 403, 404, 503]),
         ]],

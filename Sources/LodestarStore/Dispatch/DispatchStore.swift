@@ -105,8 +105,23 @@ public final class DispatchStore {
         }
     }
 
-    /// The dispatch, nil for an unknown id.
-    public func dispatch(_ id: Int64) async throws -> Dispatch? {
-        try await pool.query(DispatchSQL.one, [id]).first.map { try DispatchSQL.dispatch($0) }
+    /// The dispatch, nil for an unknown id. The read is audited whether or not it exists (a
+    /// dispatch carries its contact, outcome and law-enforcement involvement: SPEC §8).
+    public func read(_ id: Int64, auditedAs actor: String) async throws -> Dispatch? {
+        var batch = PostgresBatch()
+        let row = batch.add(DispatchSQL.one, [id])
+        batch.add(Self.auditRead, [actor, "dispatch/\(id)", id])
+        // One sync group outside BEGIN is one implicit transaction: the audit row commits with
+        // the read or neither happens.
+        let results = try await pool.execute(batch)
+        try results.check()
+        return try results.rows(row).first.map { try DispatchSQL.dispatch($0) }
     }
+
+    /// `$1` actor, `$2` resource, `$3` the dispatch's id.
+    static let auditRead = """
+        INSERT INTO audit_log (actor, action, resource, detail)
+        SELECT $1::text, 'dispatch.read', $2::text, jsonb_build_object('found', d.id IS NOT NULL, 'contact_id', d.contact_id)
+        FROM (SELECT NULL) AS one LEFT JOIN dispatches d ON d.id = $3::bigint
+        """
 }

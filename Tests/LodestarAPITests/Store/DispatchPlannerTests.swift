@@ -21,7 +21,7 @@ import Time
     }
 
     @LoopActor static func status(_ id: Int64, in database: Database) async throws -> DispatchStatus? {
-        try await database.dispatches.dispatch(id)?.status
+        try await database.dispatches.read(id, auditedAs: "test")?.status
     }
 
     @Test @LoopActor func routingCreatesInItsTransactionAndTheQueueHonoursManualAndLimitedDispatches() async throws {
@@ -65,7 +65,7 @@ import Time
         let moved = try await database.teams.report(TeamStatusReport(status: nil, location: GeoPoint(lat: 45.03, lon: -93), at: .stated(Self.at(41))),
                                                     teamID: "near", by: "test")
         #expect(moved.status == .busy)
-        #expect(try await database.dispatches.dispatch(limited)?.assignedAt == Self.at(41))
+        #expect(try await database.dispatches.read(limited, auditedAs: "test")?.assignedAt == Self.at(41))
 
         try await Self.availableTeam("spare", at: place, in: database)
         #expect(try await Self.status(manual, in: database) == .requested)
