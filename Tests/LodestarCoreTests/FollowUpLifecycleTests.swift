@@ -94,9 +94,9 @@ import Time
         #expect(try FollowUp.opened(id: "f", contactID: "c", createdAt: Self.created, due: .within(ISODuration(iso8601: "PT24H"))).dueAt == due)
         #expect(try FollowUp.opened(id: "f", contactID: "c", createdAt: Self.created, due: .at(due)).dueAt == due)
         #expect(try FollowUp.opened(id: "f", contactID: "c", createdAt: Self.created, due: .at(Self.created)).dueAt == Self.created)
-        #expect(throws: FollowUpScheduleError.dueBeforeCreation) {
-            try FollowUp.opened(id: "f", contactID: "c", createdAt: Self.created, due: .at(Self.at(-1)))
-        }
+        // Already due when entered: overdue at once.
+        let late = try FollowUp.opened(id: "f", contactID: "c", createdAt: Self.created, due: .at(Self.at(-1)))
+        #expect(late.dueAt == Self.at(-1) && late.isOverdue(at: Self.created))
         #expect(throws: FollowUpScheduleError.dueTooLate) {
             try FollowUp.opened(id: "f", contactID: "c", createdAt: Self.created, due: .within(ISODuration(seconds: .max)))
         }

@@ -44,17 +44,19 @@ import Time
         #expect(Self.paths("not an object") == [""])
     }
 
-    @Test func dueAtMustNotPrecedeTheCreation() {
-        #expect(Self.paths(["contact_id": "c", "due_at": "2026-11-26T11:59:59Z"]) == ["due_at"])
-        #expect(Self.paths(["contact_id": "c", "due_at": "2026-11-26T07:00:00Z", "at": "2026-11-26T06:00:00Z"]) == [])
+    /// A follow-up entered when it is already due is made as asked, overdue at once.
+    @Test func dueAtMayPrecedeTheCreation() throws {
+        let late = try FollowUpRequests.newFollowUp(["contact_id": "c", "due_at": "2026-11-26T11:59:59Z"], id: "f", now: Self.now)
+        #expect(late.createdAt == Self.now && late.dueAt == Timestamp(rfc3339: "2026-11-26T11:59:59Z") && late.isOverdue(at: Self.now))
+        #expect(Self.paths(["contact_id": "c", "due_at": "2026-11-26T07:00:00Z", "at": "2026-11-26T08:00:00Z"]) == [])
         #expect(Self.paths(["contact_id": "c", "within": "P99999999D"]) == ["within"])
     }
 
     @Test func anAttemptDefaultsToNowAndNeedsAKnownOutcome() throws {
         let attempt = try FollowUpRequests.attempt(["outcome": "left_message"], now: Self.now)
-        #expect(attempt == FollowUpAttempt(at: Self.now, outcome: .leftMessage))
+        #expect(attempt == FollowUpAttemptRequest(at: .unstated(now: Self.now), outcome: .leftMessage))
         let dated = try FollowUpRequests.attempt(["outcome": "reached", "at": "2026-11-26T09:30:00Z"], now: Self.now)
-        #expect(dated.at == Timestamp(rfc3339: "2026-11-26T09:30:00Z"))
+        #expect(dated.at == .stated(Timestamp(rfc3339: "2026-11-26T09:30:00Z")!))
         #expect(throws: ValidationFailure.self) { try FollowUpRequests.attempt(["outcome": "busy"], now: Self.now) }
         do {
             _ = try FollowUpRequests.attempt(["at": "yesterday", "extra": 1], now: Self.now)

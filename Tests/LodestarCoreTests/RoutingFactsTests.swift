@@ -83,11 +83,20 @@ import ZoneInfo
                                       consentFollowUp: false, hourOfDay: 3, dayOfWeek: 6))
     }
 
-    /// Absent facts are lacking, except the ones every stored contact has.
+    /// Absent facts are lacking, except the ones every stored contact has; the region's type
+    /// is the region's to give.
     @Test func simulatedDefaults() {
         var reader = FieldReader()
         let facts = RoutingFacts.read(simulated: ["risk_level": "moderate", "age": .null], at: .root, reader: &reader)
-        #expect(facts == RoutingFacts(regionType: .urban, language: "en", riskLevel: .moderate, consentFollowUp: true))
+        #expect(facts == RoutingFacts(language: "en", riskLevel: .moderate, consentFollowUp: true))
+        #expect(facts?.derivingRegionType(from: .undescribed).regionType == .urban)
+    }
+
+    /// As routing does, a contact without a stated region type has its region's.
+    @Test func aSimulatedRegionTypeComesFromTheRegionUnlessStated() {
+        let rural = RegionProfile(type: .rural, timeZone: "America/Chicago", responseTargetMinutes: 120, isDescribed: true)
+        #expect(RoutingFacts(region: "north").derivingRegionType(from: rural).regionType == .rural)
+        #expect(RoutingFacts(region: "north", regionType: .frontier).derivingRegionType(from: rural).regionType == .frontier)
     }
 
     @Test func simulatedProblems() {

@@ -45,7 +45,7 @@ extension OpenAPIDocument {
             ],
         ],
         "/v1/teams/{team_id}/status": ["post": [
-            "summary": "A team's status and/or location (role dispatcher). A busy team may report a location only (409 otherwise); a report older than the last is 422. A team available afterwards takes the first queued dispatch it fits.",
+            "summary": "A team's status and/or location (role dispatcher). A busy team may report a location only (409 otherwise); a report stating an at older than the last is 422 (without at: now, never earlier than the last). A team available afterwards takes the first queued dispatch it fits.",
             "parameters": [path("team_id")],
             "requestBody": body("TeamStatusReport"),
             "responses": answers([200: ("the team", "Team")], errors: [400, 401, 403, 404, 409, 415, 422, 503]),
@@ -57,7 +57,7 @@ extension OpenAPIDocument {
                 "responses": answers([201: ("the dispatch", "Dispatch")], errors: [400, 401, 403, 404, 409, 415, 422, 503]),
             ],
             "get": [
-                "summary": "The dispatch board (role dispatcher): open dispatches emergent first then oldest requested; closed ones newest first.",
+                "summary": "The dispatch board (role dispatcher): open dispatches emergent first then oldest requested; closed ones newest first; the read is audited.",
                 "parameters": [
                     query("status", ["enum": ["open", "queued", "closed", "requested", "assigned", "en_route", "on_scene", "completed", "cancelled"], "default": "open"]),
                     query("limit", ["type": "integer", "minimum": 1, "maximum": 1000, "default": 100]),
@@ -67,12 +67,12 @@ extension OpenAPIDocument {
             ],
         ],
         "/v1/dispatches/{id}": ["get": [
-            "summary": "A dispatch (role dispatcher).",
+            "summary": "A dispatch (role dispatcher); the read is audited.",
             "parameters": [path("id")],
             "responses": answers([200: ("the dispatch", "Dispatch")], errors: [401, 403, 404, 503]),
         ]],
         "/v1/dispatches/{id}/events": ["post": [
-            "summary": "A step of the dispatch's lifecycle (role dispatcher): 409 with allowed for an illegal step, 422 for an at earlier than the previous step.",
+            "summary": "A step of the dispatch's lifecycle (role dispatcher): 409 with allowed for an illegal step, 422 for an at earlier than the previous step (without at: now, never earlier than the previous step).",
             "parameters": [path("id")],
             "requestBody": body("DispatchStep"),
             "responses": answers([200: ("the dispatch after the step", "Dispatch")], errors: [400, 401, 403, 404, 409, 415, 422, 503]),
@@ -112,7 +112,7 @@ extension OpenAPIDocument {
         ]],
         "DispatchStep": ["type": "object", "required": ["type"], "properties": [
             "type": ["enum": ["assigned", "en_route", "on_scene", "completed", "cancelled"]], "at": ["type": "string", "format": "date-time"],
-            "team_id": ["type": "string"],
+            "team_id": ["type": "string", "description": "assigned only; without it, the best available team (409 when none is)"],
             "outcome": ["enum": ["stabilized_in_community", "transported_voluntary", "transported_involuntary", "referred", "law_enforcement_custody", "other"]],
             "law_enforcement_involved": ["type": "boolean"],
         ]],

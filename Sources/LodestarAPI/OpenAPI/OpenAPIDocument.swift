@@ -62,7 +62,7 @@ enum OpenAPIDocument {
         ]],
         "/v1/follow-ups": [
             "post": [
-                "summary": "Create a follow-up for a known contact (role dispatcher): due at due_at, or within a duration of its creation (at, default now).",
+                "summary": "Create a follow-up for a known contact (role dispatcher): due at due_at (which may be past: overdue at once), or within a duration of its creation (at, default now).",
                 "requestBody": ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/NewFollowUp"]]]],
                 "responses": responses(ok: "the follow-up, created", schema: "FollowUp", errors: [400, 401, 403, 404, 415, 422, 503], status: 201),
             ],
@@ -138,7 +138,7 @@ enum OpenAPIDocument {
             "responses": responses(ok: "the ruleset, now active", schema: "Ruleset", errors: [401, 403, 404, 503]),
         ]],
         "/v1/routing/simulate": ["post": [
-            "summary": "Decide for a contact's facts under a ruleset (a version, an inline document, or the active one), explaining every rule tried; no side effects (role manager).",
+            "summary": "Decide for a contact's facts under a ruleset (a version, an inline document, or the active one), explaining every rule tried; no side effects (role manager). A region named without region_type has the region's described type (urban if undescribed).",
             "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "required": ["contact"],
                 "properties": ["ruleset": ["oneOf": [["type": "integer"], ["type": "object"]]], "contact": ["type": "object"]]]]]],
             "responses": responses(ok: "the decision and its explanation", schema: "Simulation", errors: [400, 401, 403, 415, 422, 503]),

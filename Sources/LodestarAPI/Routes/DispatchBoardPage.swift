@@ -7,6 +7,9 @@ import Time
 /// what does not change with the moment of the request is kept as JSON text, and
 /// `elapsed_minutes` and `breached` are written when the page is shown.
 ///
+/// The page keeps what the audit log records of its being shown (`DispatchListRead`), so a
+/// page served again costs no more than the audit row's insert.
+///
 /// Each entry is kept in two pieces around its elapsed minutes: `{"id":…,"elapsed_minutes":`
 /// and `,"target_minutes":60,"breached":`. Showing the page copies the pieces and writes a
 /// number and a literal between them, so the text is the same byte for byte as writing each
@@ -16,6 +19,8 @@ struct DispatchBoardPage: Sendable {
     private let entries: [Entry]
     /// Where the listing's next page starts.
     let next: DispatchListCursor?
+    /// What each showing of the page writes to the audit log.
+    let read: DispatchListRead
 
     /// A plain value (no references), so showing a page counts no references.
     private struct Entry: Sendable {
@@ -26,7 +31,7 @@ struct DispatchBoardPage: Sendable {
         var end: Int
     }
 
-    init(_ page: DispatchPage) {
+    init(_ page: DispatchPage, listing: DispatchListing) {
         var text: [UInt8] = []
         text.reserveCapacity(page.entries.count * 440)
         var entries: [Entry] = []
@@ -44,10 +49,11 @@ struct DispatchBoardPage: Sendable {
         self.text = text
         self.entries = entries
         next = page.next
+        read = DispatchListRead(listing: listing, page: page)
     }
 
-    /// The bytes of the rendered page.
-    var byteCount: Int { text.count }
+    /// The bytes kept for the page.
+    var byteCount: Int { text.count + read.byteCount }
 
     /// The response body at `now`, with `next` as the link to the following page when there is one.
     func json(now: Timestamp, next link: String?) -> [UInt8] {

@@ -12,14 +12,17 @@ import LodestarStore
 /// `limit` dispatches (default 100) and `next` links the following one.
 ///
 /// A page is rendered once per change of what it shows (`DispatchBoardCache`); what depends on
-/// the moment (`elapsed_minutes`, `breached`) is written at each request.
+/// the moment (`elapsed_minutes`, `breached`) is written at each request. Every request is
+/// audited (SPEC §8: dispatches carry their contact, outcome and law-enforcement involvement),
+/// with the ids of the dispatches and contacts it was shown, committed before the answer.
 enum DispatchBoardRoutes {
     static let defaultLimit = 100
     static let maxLimit = 1000
 
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         let pages = DispatchBoardCache()
-        builder.add("GET", "/v1/dispatches", access: .roles([.dispatcher])) { request, _ in
+        builder.add("GET", "/v1/dispatches", access: .roles([.dispatcher])) { request, requestContext in
+            let principal = try requestContext.principal
             var query = QueryReader(request)
             var listing = DispatchListing.open
             let status = query.string("status")
@@ -40,9 +43,10 @@ enum DispatchBoardRoutes {
             if let kept = pages.page(key, at: version) {
                 page = kept
             } else {
-                page = DispatchBoardPage(try await store.list(listing, limit: limit, after: after))
+                page = DispatchBoardPage(try await store.list(listing, limit: limit, after: after), listing: listing)
                 pages.keep(page, for: key, at: version)
             }
+            try await store.audit(page.read, by: principal.name)
             let next = page.next.map { "/v1/dispatches?\(status.map { "status=\($0)&" } ?? "")limit=\(limit)&after=\($0.text)" }
             return .json(page.json(now: TeamRoutes.now(), next: next))
         }

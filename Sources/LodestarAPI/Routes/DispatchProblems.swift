@@ -23,6 +23,9 @@ enum DispatchProblems {
         case let unavailable as TeamNotAvailable:
             return Problem(status: 409, detail: "The team is not available: it is \(unavailable.status.rawValue).",
                            extensions: [("team_status", .string(unavailable.status.rawValue))])
+        case is NoTeamAvailable:
+            return Problem(status: 409, detail: "No team is available for this dispatch: none free has every capability it requires, covers its contact's region and is within its ETA limit. It stays requested.",
+                           extensions: [("dispatch_status", .string(DispatchStatus.requested.rawValue))])
         case is TeamNotFound:
             return Problem.notFound("No team with this id is known.")
         case is DispatchNotFound:

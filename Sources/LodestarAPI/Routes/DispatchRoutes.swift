@@ -5,7 +5,8 @@ import LodestarStore
 
 /// Dispatches (SPEC §4): `POST /v1/dispatches` (201 with the dispatch, assigned to the team
 /// named or the best available one, else queued), `POST /v1/dispatches/{id}/events` (a step of
-/// its lifecycle; 200 with the dispatch after it) and `GET /v1/dispatches/{id}` (dispatcher).
+/// its lifecycle; 200 with the dispatch after it) and `GET /v1/dispatches/{id}` (dispatcher;
+/// audited, as every read of contact-level data is).
 enum DispatchRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("POST", "/v1/dispatches", access: .roles([.dispatcher])) { request, requestContext in
@@ -30,7 +31,8 @@ enum DispatchRoutes {
             }
         }
         builder.add("GET", "/v1/dispatches/{id}", access: .roles([.dispatcher])) { _, requestContext in
-            guard let dispatch = try await context.database.dispatches.dispatch(try Self.dispatchID(requestContext)) else {
+            let principal = try requestContext.principal
+            guard let dispatch = try await context.database.dispatches.read(try Self.dispatchID(requestContext), auditedAs: principal.name) else {
                 throw Problem.notFound("No dispatch with this id is known.")
             }
             return .json(dispatch.json)

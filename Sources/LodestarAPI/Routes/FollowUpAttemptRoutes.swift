@@ -7,8 +7,9 @@ import Time
 
 /// `POST /v1/follow-ups/{id}/attempts` (dispatcher; SPEC §6): `{"at"?, "outcome"}`, answered
 /// with the updated follow-up. The follow-up's lifecycle decides (`FollowUp.attemptReceived`):
-/// an attempt on a closed follow-up is 409, one earlier than the creation or the previous
-/// attempt 422 at `at`.
+/// an attempt on a closed follow-up is 409, one stating an `at` earlier than the creation or the
+/// previous attempt 422 at `at`. One without `at` is never refused as too early: it is made now,
+/// or at the time of the creation or previous attempt if that is later.
 enum FollowUpAttemptRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         let policy = context.settings.followUp.policy
@@ -17,7 +18,7 @@ enum FollowUpAttemptRoutes {
             let id = try FollowUpRoutes.knownID(requestContext)
             let body = try request.jsonBody()
             let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
-            let attempt: FollowUpAttempt
+            let attempt: FollowUpAttemptRequest
             do {
                 attempt = try FollowUpRequests.attempt(body, now: now)
             } catch let failure as ValidationFailure {
@@ -40,9 +41,9 @@ enum FollowUpAttemptRoutes {
             Problem(status: 409, detail: "The follow-up is closed (\(status.rawValue)); no attempt can be added.",
                     extensions: [("follow_up_status", .string(status.rawValue))])
         case .beforeCreation:
-            Problem.validation([(path: "at", message: "must not be before the follow-up's creation (at defaults to now)")])
+            Problem.validation([(path: "at", message: "must not be before the follow-up's creation")])
         case .beforePreviousAttempt:
-            Problem.validation([(path: "at", message: "must not be before the previous attempt (at defaults to now)")])
+            Problem.validation([(path: "at", message: "must not be before the previous attempt")])
         }
     }
 }

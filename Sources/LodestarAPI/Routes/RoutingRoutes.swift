@@ -6,7 +6,9 @@ import Time
 
 /// `POST /v1/routing/simulate` and `POST /v1/routing/replay` (manager; SPEC §5): a ruleset
 /// tried on a contact with every rule's verdict, and a ruleset replayed over the contacts of a
-/// window. Neither changes anything.
+/// window. Neither changes anything. A simulated contact that names a `region` but no
+/// `region_type` has its region's described type (urban when undescribed), as in routing; it
+/// states `hour_of_day` and `day_of_week` itself (a simulation takes no time to read them at).
 enum RoutingRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("POST", "/v1/routing/simulate", access: .roles([.manager])) { request, _ in
@@ -19,8 +21,12 @@ enum RoutingRoutes {
             }
             var documentIssues: [ValidationIssue] = []
             let chosen = try await ruleset(object["ruleset"], reader: &reader, documentIssues: &documentIssues, context: context)
-            guard reader.issues.isEmpty, documentIssues.isEmpty, let facts, let (version, compiled) = chosen else {
+            guard reader.issues.isEmpty, documentIssues.isEmpty, var facts, let (version, compiled) = chosen else {
                 throw validation(reader, documentIssues)
+            }
+            // A region named without its type has the type routing would read for it.
+            if facts.regionType == nil {
+                facts = facts.derivingRegionType(from: try await context.database.regions.profile(of: facts.region))
             }
             let explanation = compiled.explain(facts)
             var decision = DecisionJSON.json(contactID: facts.contactID, rulesetVersion: version, decision: explanation.decision)

@@ -4,8 +4,7 @@ extension Dispatch {
     /// dispatch that holds a team release the team.
     @discardableResult
     public mutating func record(_ step: DispatchStep) throws(DispatchStepRejected) -> DispatchStepEffect {
-        let allowed = status.allowedSteps
-        guard allowed.contains(step.type) else { throw .notAllowed(status: status, allowed: allowed) }
+        try allow(step.type)
         let previous = lastStepAt
         guard step.at >= previous else { throw .earlierThanPreviousStep(previous: previous) }
 
@@ -31,5 +30,13 @@ extension Dispatch {
         if let involved = step.lawEnforcementInvolved { lawEnforcementInvolved = involved }
         status = step.type.status
         return effect
+    }
+
+    /// Throws `.notAllowed`, naming the steps that may follow, unless a step of `type` may
+    /// follow the current status: checked before anything is done for the step (choosing a
+    /// team for an `assigned` one).
+    public func allow(_ type: DispatchStepType) throws(DispatchStepRejected) {
+        let allowed = status.allowedSteps
+        guard allowed.contains(type) else { throw .notAllowed(status: status, allowed: allowed) }
     }
 }

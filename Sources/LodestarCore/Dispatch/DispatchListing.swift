@@ -21,6 +21,16 @@ public enum DispatchListing: Sendable, Hashable {
         }
     }
 
+    /// The name `init(name:)` reads this listing from.
+    public var name: String {
+        switch self {
+        case .open: "open"
+        case .queued: "queued"
+        case .closed: "closed"
+        case .status(let status): status.rawValue
+        }
+    }
+
     /// The names `init(name:)` accepts, for messages.
     public static let namesText = (["open", "queued", "closed"] + DispatchStatus.allCases.map { $0.rawValue }).joined(separator: ", ")
 

@@ -9,8 +9,6 @@ public enum FollowUpDue: Sendable, Hashable {
 
 /// Why a follow-up cannot be made as asked.
 public enum FollowUpScheduleError: Error, Sendable, Equatable {
-    /// It would fall due before it is created.
-    case dueBeforeCreation
     /// It would fall due after 9999-12-31, beyond what RFC 3339 (and the API) can write.
     case dueTooLate
 }
@@ -19,9 +17,10 @@ extension FollowUp {
     /// The last instant a follow-up may fall due: 9999-12-31T23:59:59.999999Z.
     public static let latestDue = Timestamp(microseconds: 253_402_300_800 * 1_000_000 - 1)
 
-    /// A new open follow-up with no attempts, created at `createdAt` and due as `due` says.
-    /// `id` is chosen by the caller (the store makes a random UUID) so a writer knows it
-    /// before the insert.
+    /// A new open follow-up with no attempts, created at `createdAt` and due as `due` says: an
+    /// instant may lie before the creation (entered when already due, overdue at once). `id` is
+    /// chosen by the caller (the store makes a random UUID) so a writer knows it before the
+    /// insert.
     public static func opened(id: String, contactID: String, createdAt: Timestamp,
                               due: FollowUpDue) throws(FollowUpScheduleError) -> FollowUp {
         let dueAt: Timestamp
@@ -35,7 +34,6 @@ extension FollowUp {
             else { throw .dueTooLate }
             dueAt = createdAt + duration
         }
-        guard dueAt >= createdAt else { throw .dueBeforeCreation }
         guard dueAt <= latestDue else { throw .dueTooLate }
         return FollowUp(id: id, contactID: contactID, createdAt: createdAt, dueAt: dueAt)
     }

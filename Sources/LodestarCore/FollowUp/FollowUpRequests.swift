@@ -7,7 +7,8 @@ public import Time
 public enum FollowUpRequests {
     /// `POST /v1/follow-ups`: `{"contact_id", "due_at" | "within", "at"?}` as a new open
     /// follow-up with id `id`, created at `at` (default `now`). Exactly one of `due_at` and
-    /// `within` (both paths named otherwise); `due_at` not before the creation.
+    /// `within` (both paths named otherwise). A `due_at` before the creation is accepted: a
+    /// dispatcher entering a follow-up that is already due makes it overdue at once.
     public static func newFollowUp(_ body: JSONValue, id: String, now: Timestamp) throws(ValidationFailure) -> FollowUp {
         var reader = FieldReader()
         guard let object = reader.object(body, at: .root) else { throw ValidationFailure(issues: reader.issues) }
@@ -37,15 +38,15 @@ public enum FollowUpRequests {
         } catch {
             let field = hasDueAt ? "due_at" : "within"
             let message = switch error {
-            case .dueBeforeCreation: "must not be before the follow-up's creation (at, default now)"
             case .dueTooLate: "must fall due no later than 9999-12-31"
             }
             throw ValidationFailure(issues: [ValidationIssue(JSONPath.root.member(field), message)])
         }
     }
 
-    /// `POST /v1/follow-ups/{id}/attempts`: `{"at"?, "outcome"}`, made at `at` (default `now`).
-    public static func attempt(_ body: JSONValue, now: Timestamp) throws(ValidationFailure) -> FollowUpAttempt {
+    /// `POST /v1/follow-ups/{id}/attempts`: `{"at"?, "outcome"}`, made at `at`, else `now`
+    /// (see `FollowUpAttemptRequest.attempt(on:)`).
+    public static func attempt(_ body: JSONValue, now: Timestamp) throws(ValidationFailure) -> FollowUpAttemptRequest {
         var reader = FieldReader()
         guard let object = reader.object(body, at: .root) else { throw ValidationFailure(issues: reader.issues) }
         reader.rejectUnknownMembers(of: object, allowed: ["at", "outcome"], at: .root)
@@ -53,6 +54,6 @@ public enum FollowUpRequests {
         let at = reader.timestamp(object, "at", at: .root)
         let outcome = reader.choice(object, "outcome", at: .root, required: true, as: AttemptOutcome.self)
         guard reader.issues.isEmpty, let outcome else { throw ValidationFailure(issues: reader.issues) }
-        return FollowUpAttempt(at: at ?? now, outcome: outcome)
+        return FollowUpAttemptRequest(at: RequestedTime(stated: at, now: now), outcome: outcome)
     }
 }

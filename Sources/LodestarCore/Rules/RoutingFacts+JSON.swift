@@ -9,10 +9,11 @@ extension RoutingFacts {
     /// validated as an event would state it (`null` counts as absent), plus an optional
     /// `contact_id` that places the contact in experiment arms as a real one would be.
     ///
-    /// Absent facts are lacking, except those a stored contact always has: `language` is `en`,
-    /// `consent_follow_up` is `true` and `region_type` is `urban` (a region never described),
-    /// so a simulation decides as ingest would. Problems are reported to `reader`; the result
-    /// is `nil` when there were any.
+    /// Absent facts are lacking, except those a stored contact always has: `language` is `en`
+    /// and `consent_follow_up` is `true`; an absent `region_type` is left for the caller to
+    /// derive from the region, as routing does (`derivingRegionType(from:)`), so a simulation
+    /// decides as ingest would. Problems are reported to `reader`; the result is `nil` when
+    /// there were any.
     public static func read(simulated value: JSONValue, at path: JSONPath, reader: inout FieldReader) -> RoutingFacts? {
         let issuesBefore = reader.issues.count
         guard let object = reader.object(value, at: path) else { return nil }
@@ -21,7 +22,7 @@ extension RoutingFacts {
         facts.channel = reader.choice(object, "channel", at: path)
         facts.line = reader.text(object, "line", at: path)
         facts.region = reader.text(object, "region", at: path)
-        facts.regionType = reader.choice(object, "region_type", at: path) ?? .urban
+        facts.regionType = reader.choice(object, "region_type", at: path)
         facts.language = reader.languageTag(object, "language", at: path) ?? "en"
         facts.age = reader.integer(object, "age", at: path, in: 0...130).map { Int($0) }
         facts.riskLevel = reader.choice(object, "risk_level", at: path)

@@ -12,23 +12,26 @@ public enum TeamReportRejected: Error, Sendable, Hashable {
 
 extension Team {
     /// Applies a team's own report. A status equal to the current one changes nothing but the
-    /// location; a new status starts at `at` (and, for `available`, so does the wait that ranks
-    /// teams when a place is unknown). Returns whether the team is available afterwards, when
-    /// the queue should be offered to it.
+    /// location; a new status starts at the report's time (and, for `available`, so does the
+    /// wait that ranks teams when a place is unknown). A report without a time is timed now,
+    /// but never before the last report of a kind it carries: its device asked for "now". Returns
+    /// the time the report took effect, from which a team available afterwards is offered the
+    /// queue.
     @discardableResult
-    public mutating func apply(_ report: TeamStatusReport) throws(TeamReportRejected) -> Bool {
+    public mutating func apply(_ report: TeamStatusReport) throws(TeamReportRejected) -> Timestamp {
         let newStatus = report.status.map { $0.status }.flatMap { $0 == status ? nil : $0 }
-        if newStatus != nil {
-            guard status != .busy else { throw .busy }
-            if let statusAt, report.at < statusAt { throw .earlierThanLastReport(statusAt) }
-        }
-        if report.location != nil, let locationAt, report.at < locationAt { throw .earlierThanLastReport(locationAt) }
-        if let newStatus { change(to: newStatus, at: report.at) }
+        if newStatus != nil, status == .busy { throw .busy }
+        // What the report follows: the last status change when it changes the status, the last
+        // location when it gives one.
+        let previous = [newStatus != nil ? statusAt : nil, report.location != nil ? locationAt : nil].compactMap { $0 }.max()
+        let at = report.at.resolved(after: previous)
+        if let previous, at < previous { throw .earlierThanLastReport(previous) }
+        if let newStatus { change(to: newStatus, at: at) }
         if let location = report.location {
             self.location = location
-            locationAt = report.at
+            locationAt = at
         }
-        return status == .available
+        return at
     }
 
     /// Sets the status from `at`; only dispatches call this with `busy`.

@@ -2,7 +2,8 @@ public import JSON
 public import Time
 
 /// What a team's device posts to `POST /v1/teams/{team_id}/status` (SPEC §4): a status, a
-/// location, or both, at a time (default now).
+/// location, or both, at a time (default now, decided by `Team.apply(_:)` where the team's last
+/// reports are known).
 public struct TeamStatusReport: Sendable, Hashable {
     static let members: Set<String> = ["status", "location", "at"]
 
@@ -10,15 +11,16 @@ public struct TeamStatusReport: Sendable, Hashable {
     /// where it is).
     public var status: ReportedTeamStatus?
     public var location: GeoPoint?
-    public var at: Timestamp
+    public var at: RequestedTime
 
-    public init(status: ReportedTeamStatus?, location: GeoPoint? = nil, at: Timestamp) {
+    public init(status: ReportedTeamStatus?, location: GeoPoint? = nil, at: RequestedTime) {
         self.status = status
         self.location = location
         self.at = at
     }
 
-    /// Validates a body; `now` is the server's clock, the default `at` and, a day on, its bound.
+    /// Validates a body; `now` is the server's clock: a day on, the bound of `at`, and the time
+    /// of a report without one.
     public static func validate(body: JSONValue, now: Timestamp) throws(ValidationFailure) -> TeamStatusReport {
         var reader = FieldReader()
         reader.latestAcceptedTime = now.adding(seconds: 86_400)
@@ -31,6 +33,6 @@ public struct TeamStatusReport: Sendable, Hashable {
             reader.report(JSONPath.root.member("status"), "is required unless a location is given")
         }
         guard reader.issues.isEmpty else { throw ValidationFailure(issues: reader.issues) }
-        return TeamStatusReport(status: status, location: location, at: at ?? now)
+        return TeamStatusReport(status: status, location: location, at: RequestedTime(stated: at, now: now))
     }
 }

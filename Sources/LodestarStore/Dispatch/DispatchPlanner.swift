@@ -89,15 +89,29 @@ struct DispatchPlanner {
         let automatic = requests.indices.filter { if case .automatic = requests[$0].assignment { true } else { false } }
         var handles: [Int: PostgresBatch.Handle] = [:]
         for index in automatic {
-            let request = requests[index], contact = facts[request.contactID]
-            if let place = contact?.location {
-                handles[index] = batch.add(TeamSearchSQL.availableNear,
-                                           [request.requires, contact?.region, TeamSearchSQL.point(place), automatic.count])
-            } else {
-                handles[index] = batch.add(TeamSearchSQL.availableLongest, [request.requires, contact?.region, automatic.count])
-            }
+            let request = requests[index]
+            handles[index] = Self.addCandidateQuery(requires: request.requires, contact: facts[request.contactID],
+                                                    limit: automatic.count, to: &batch)
         }
         return handles
+    }
+
+    /// The query of the available teams that may serve a dispatch needing `requires` for
+    /// `contact`, best first: nearest to its place, or when that is unknown, available longest.
+    static func addCandidateQuery(requires: [String], contact: ContactFacts?, limit: Int,
+                                  to batch: inout PostgresBatch) -> PostgresBatch.Handle {
+        if let place = contact?.location {
+            batch.add(TeamSearchSQL.availableNear, [requires, contact?.region, TeamSearchSQL.point(place), limit])
+        } else {
+            batch.add(TeamSearchSQL.availableLongest, [requires, contact?.region, limit])
+        }
+    }
+
+    /// Whether `team`, a candidate, is estimated to reach `place` within `maxETA` (any team
+    /// when either is unknown).
+    func fits(_ team: Team, place: GeoPoint?, maxETA: Double?) -> Bool {
+        guard let maxETA, let place else { return true }
+        return eta.minutes(from: team.position, to: place) <= maxETA
     }
 
     private func assign(_ requests: [DispatchRequest], ids: [Int64], facts: [String: ContactFacts], named: [String: Team],
@@ -120,9 +134,7 @@ struct DispatchPlanner {
                 team = named
             case .automatic(let maxETA):
                 team = candidates[index, default: []].first { candidate in
-                    guard !taken.contains(candidate.id) else { return false }
-                    guard let maxETA, let place else { return true }
-                    return eta.minutes(from: candidate.position, to: place) <= maxETA
+                    !taken.contains(candidate.id) && fits(candidate, place: place, maxETA: maxETA)
                 }
             case .manual:
                 team = nil

@@ -19,3 +19,7 @@ public struct TeamBusy: Error, Sendable {
     public var teamID: String
     public var dispatchID: Int64?
 }
+
+/// An `assigned` step that names no team found none available that fits the dispatch (409); the
+/// dispatch stays requested.
+public struct NoTeamAvailable: Error, Sendable {}

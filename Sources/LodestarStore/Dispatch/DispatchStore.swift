@@ -36,10 +36,13 @@ public final class DispatchStore {
     }
 
     /// Records a step of dispatch `id` and returns the dispatch after it. An `assigned` step
-    /// takes its team (which must exist, 404, and be available, 409); completing or cancelling
-    /// releases the team, which at once takes the first queued dispatch it fits. Throws
-    /// `DispatchNotFound`, `DispatchStepRejected` (409 not allowed, 422 earlier than the
-    /// previous step), `TeamNotFound` or `TeamNotAvailable`.
+    /// takes the team it names (which must exist, 404, and be available, 409) or, naming none,
+    /// the best available team as a new dispatch would (`NoTeamAvailable` when none fits);
+    /// completing or cancelling releases the team, which at once takes the first queued
+    /// dispatch it fits. Throws `DispatchNotFound`, `DispatchStepRejected` (409 not allowed,
+    /// checked first; 422 a stated time earlier than the previous step), `TeamNotFound`,
+    /// `TeamNotAvailable` or `NoTeamAvailable`. A step without a time is timed here, under
+    /// `DispatchLock`, where the previous step is known.
     public func record(_ request: DispatchStepRequest, dispatchID id: Int64, by actor: String) async throws -> Dispatch {
         try await pool.transaction { tx in
             var read = PostgresBatch()
@@ -48,8 +51,8 @@ public final class DispatchStore {
             let teamRows = read.add(
                 "SELECT \(TeamSQL.columns) FROM teams WHERE team_id = $1 OR team_id = (SELECT team_id FROM dispatches WHERE id = $2)",
                 [request.teamID, id])
-            let place = read.add(
-                "SELECT location_lat, location_lon FROM contacts WHERE contact_id = (SELECT contact_id FROM dispatches WHERE id = $1)", [id])
+            let contactRow = read.add(
+                "SELECT region, location_lat, location_lon FROM contacts WHERE contact_id = (SELECT contact_id FROM dispatches WHERE id = $1)", [id])
             let results = try await tx.execute(read)
             try results.check()
             guard let row = try results.rows(dispatchRow).first else { throw DispatchNotFound() }
@@ -59,25 +62,41 @@ public final class DispatchStore {
                 let team = try TeamSQL.team(row)
                 teams[team.id] = team
             }
-            var location: GeoPoint?
-            if let row = try results.rows(place).first, let lat = row[0].double, let lon = row[1].double { location = GeoPoint(lat: lat, lon: lon) }
+            var contact = DispatchPlanner.ContactFacts()
+            if let row = try results.rows(contactRow).first {
+                contact.region = row[0].string
+                if let lat = row[1].double, let lon = row[2].double { contact.location = GeoPoint(lat: lat, lon: lon) }
+            }
 
+            var request = request
+            let choosing = request.needsTeamChosen
+            if choosing {
+                try dispatch.allow(.assigned)
+                guard let best = try await DispatchPlanner(eta: eta).bestTeam(for: dispatch, contact: contact, in: tx) else {
+                    throw NoTeamAvailable()
+                }
+                teams[best.id] = best
+                request = request.assigning(best.id)
+            }
             let assignee = request.teamID.flatMap { teams[$0] }
-            let minutes = assignee.flatMap { team in location.map { eta.minutes(from: team.position, to: $0) } }
-            let effect = try dispatch.record(request.step(etaMinutes: minutes))
+            let minutes = assignee.flatMap { team in contact.location.map { eta.minutes(from: team.position, to: $0) } }
+            let step = request.step(of: dispatch, etaMinutes: minutes)
+            let effect = try dispatch.record(step)
             var writes = DispatchWrites()
             if let taken = effect.teamTaken {
                 guard var team = teams[taken] else { throw TeamNotFound(teamID: taken) }
                 guard team.status == .available else { throw TeamNotAvailable(teamID: taken, status: team.status) }
-                team.change(to: .busy, at: max(request.at, team.statusAt ?? request.at))
+                team.change(to: .busy, at: max(step.at, team.statusAt ?? step.at))
                 writes.write(team)
             }
             writes.write(dispatch)
-            writes.audit(AuditEntry(actor: actor, action: "dispatch.\(request.type.rawValue)",
-                                    resource: "dispatch/\(id)", detail: ["team_id": dispatch.teamID.map(JSONValue.string) ?? .null]))
+            var detail: [(String, JSONValue)] = [("team_id", dispatch.teamID.map(JSONValue.string) ?? .null)]
+            if choosing { detail.append(("by", "best_available")) }
+            writes.audit(AuditEntry(actor: actor, action: "dispatch.\(request.type.rawValue)", resource: "dispatch/\(id)",
+                                    detail: .object(JSONObject(detail))))
             if let released = effect.teamReleased, var team = teams[released], team.status == .busy {
-                team.change(to: .available, at: max(request.at, team.statusAt ?? request.at))
-                try await DispatchQueueOffer(eta: eta).offer(to: &team, at: request.at, actor: actor, in: tx, writes: &writes)
+                team.change(to: .available, at: max(step.at, team.statusAt ?? step.at))
+                try await DispatchQueueOffer(eta: eta).offer(to: &team, at: step.at, actor: actor, in: tx, writes: &writes)
                 writes.write(team)
             }
             try await writes.commit(in: tx, eta: eta)
@@ -86,8 +105,23 @@ public final class DispatchStore {
         }
     }
 
-    /// The dispatch, nil for an unknown id.
-    public func dispatch(_ id: Int64) async throws -> Dispatch? {
-        try await pool.query(DispatchSQL.one, [id]).first.map { try DispatchSQL.dispatch($0) }
+    /// The dispatch, nil for an unknown id. The read is audited whether or not it exists (a
+    /// dispatch carries its contact, outcome and law-enforcement involvement: SPEC §8).
+    public func read(_ id: Int64, auditedAs actor: String) async throws -> Dispatch? {
+        var batch = PostgresBatch()
+        let row = batch.add(DispatchSQL.one, [id])
+        batch.add(Self.auditRead, [actor, "dispatch/\(id)", id])
+        // One sync group outside BEGIN is one implicit transaction: the audit row commits with
+        // the read or neither happens.
+        let results = try await pool.execute(batch)
+        try results.check()
+        return try results.rows(row).first.map { try DispatchSQL.dispatch($0) }
     }
+
+    /// `$1` actor, `$2` resource, `$3` the dispatch's id.
+    static let auditRead = """
+        INSERT INTO audit_log (actor, action, resource, detail)
+        SELECT $1::text, 'dispatch.read', $2::text, jsonb_build_object('found', d.id IS NOT NULL, 'contact_id', d.contact_id)
+        FROM (SELECT NULL) AS one LEFT JOIN dispatches d ON d.id = $3::bigint
+        """
 }

@@ -7,12 +7,13 @@ extension FollowUpStore {
     /// Records an attempt on follow-up `id` as its lifecycle (`FollowUp.attemptReceived`)
     /// allows, with its audit row and, when it closes the follow-up, the `closed` change; nil
     /// for an unknown id. Throws `FollowUpAttemptRefused` (nothing written) when the follow-up
-    /// is closed or the attempt is too early.
+    /// is closed or a stated time is too early.
     ///
     /// The follow-up's row is locked first, and its attempts read by the next statement (a
     /// fresh snapshot, after the lock), so concurrent attempts — from any process — apply one
-    /// after the other, each judged against what the one before committed.
-    public func recordAttempt(_ attempt: FollowUpAttempt, on id: String, policy: FollowUpPolicy,
+    /// after the other, each judged against what the one before committed; an attempt without a
+    /// time is timed then, after them.
+    public func recordAttempt(_ request: FollowUpAttemptRequest, on id: String, policy: FollowUpPolicy,
                               by actor: String, now: Timestamp) async throws -> FollowUp? {
         try await pool.transaction { tx in
             var read = PostgresBatch()
@@ -21,6 +22,7 @@ extension FollowUpStore {
             let stored = try await tx.execute(read)
             try stored.check()
             guard var followUp = try stored.rows(row).first.map(FollowUpSQL.followUp) else { return nil }
+            let attempt = request.attempt(on: followUp)
 
             let closing: FollowUpStatus?
             switch followUp.attemptReceived(attempt, policy: policy) {

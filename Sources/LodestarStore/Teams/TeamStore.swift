@@ -47,8 +47,9 @@ public final class TeamStore {
 
     /// Applies a team's report. Throws `TeamNotFound`, `TeamBusy` (a busy team reporting another
     /// status: only completing or cancelling its dispatch frees it) or
-    /// `TeamReportRejected.earlierThanLastReport`. A team available afterwards takes the first
-    /// queued dispatch it fits, so the team returned may be busy.
+    /// `TeamReportRejected.earlierThanLastReport` (a stated time only: a report without one is
+    /// timed under `DispatchLock`, after the team's last report). A team available afterwards
+    /// takes the first queued dispatch it fits, so the team returned may be busy.
     public func report(_ report: TeamStatusReport, teamID: String, by actor: String) async throws -> Team {
         try await pool.transaction { tx in
             let rows = try await tx.pipeline { batch in
@@ -59,8 +60,9 @@ public final class TeamStore {
             try rows.check()
             guard let row = try rows.rows(at: 1).first else { throw TeamNotFound(teamID: teamID) }
             var team = try TeamSQL.team(row)
+            let at: Timestamp
             do {
-                try team.apply(report)
+                at = try team.apply(report)
             } catch TeamReportRejected.busy {
                 throw TeamBusy(teamID: teamID, dispatchID: try rows.rows(at: 2).first?[0].int64)
             }
@@ -68,7 +70,7 @@ public final class TeamStore {
             var detail: [(String, JSONValue)] = [("status", .string(team.status.rawValue))]
             if report.location != nil { detail.append(("location", true)) }
             writes.audit(AuditEntry(actor: actor, action: "team.status", resource: "team/\(teamID)", detail: .object(JSONObject(detail))))
-            try await DispatchQueueOffer(eta: eta).offer(to: &team, at: report.at, actor: actor, in: tx, writes: &writes)
+            try await DispatchQueueOffer(eta: eta).offer(to: &team, at: at, actor: actor, in: tx, writes: &writes)
             writes.write(team)
             try await writes.commit(in: tx, eta: eta)
             appends.committed()

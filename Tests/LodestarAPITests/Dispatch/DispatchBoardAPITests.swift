@@ -24,6 +24,35 @@ import Testing
         return found
     }
 
+    /// A dispatch carries its contact, outcome and law-enforcement involvement: every read of
+    /// one, and every page of the board shown (kept pages too), writes its audit row (SPEC §8).
+    @Test func everyReadOfADispatchIsAudited() async throws {
+        let scene = try await DispatchScene.start()
+        let reader = uniqueID("reader")
+        let token = try LodestarBinary.createToken(role: "dispatcher", name: reader, database: scene.fixture.database)
+        let contact = try await scene.contact("c")
+        // Emergent and long requested: first on the queued board, whatever other tests queue.
+        let id = try #require(try await scene.dispatch("c", priority: "emergent", at: "2020-01-01T00:00:00Z").dispatchID)
+
+        #expect(try await scene.server.request("GET", "/v1/dispatches/\(id)", token: token).status == 200)
+        #expect(try await scene.server.request("GET", "/v1/dispatches/999999999", token: token).status == 404)
+        for _ in 0..<2 {
+            let board = try await scene.server.request("GET", "/v1/dispatches?status=queued&limit=10", token: token)
+            #expect(board.json?["dispatches"]?[0]?["id"]?.intValue == id, "\(board.text)")
+        }
+
+        func count(_ condition: String) throws -> String {
+            try scene.sql("SELECT count(*) FROM audit_log WHERE actor = '\(reader)' AND \(condition)")
+        }
+        #expect(try count("action = 'dispatch.read' AND resource = 'dispatch/\(id)' AND detail->>'found' = 'true' AND detail->>'contact_id' = '\(contact)'") == "1")
+        #expect(try count("action = 'dispatch.read' AND resource = 'dispatch/999999999' AND detail->>'found' = 'false'") == "1")
+        #expect(try count("""
+            action = 'dispatch.list' AND resource = 'dispatches' AND detail->>'status' = 'queued' \
+            AND detail->'dispatches' @> '[\(id)]' AND detail->'contacts' @> '["\(contact)"]'
+            """) == "2")
+        #expect(try count("true") == "4")
+    }
+
     @Test func theBoardShowsEmergentFirstThenOldestWithTheirRegionsTargets() async throws {
         let scene = try await DispatchScene.start()
         let region = scene.id("fast")

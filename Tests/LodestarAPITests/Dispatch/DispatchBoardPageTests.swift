@@ -54,7 +54,7 @@ import Time
     @Test func aKeptPageWritesWhatTheWholeEntriesWouldAtEachMoment() throws {
         let entries = try Self.dispatches().enumerated().map { DispatchBoardEntry(dispatch: $1, targetMinutes: [30, 60, 90, 120, 45][$0]) }
         let page = DispatchPage(entries: entries, next: DispatchListCursor(rank: 2, requestedAt: Self.at(4), id: 5))
-        let rendered = DispatchBoardPage(page)
+        let rendered = DispatchBoardPage(page, listing: .open)
         #expect(rendered.next == page.next)
         let link = "/v1/dispatches?limit=5&after=\(page.next!.text)"
         for now in [Self.at(20), Self.at(59), Self.at(61), Self.at(200).adding(seconds: 7)] {
@@ -66,7 +66,7 @@ import Time
         let later = try JSON.parse(rendered.json(now: Self.at(31), next: nil))
         #expect(early["dispatches"]?[0]?["breached"] == false && later["dispatches"]?[0]?["breached"] == true)
         #expect(early["dispatches"]?[0]?["elapsed_minutes"] == 20.0 && later["dispatches"]?[0]?["elapsed_minutes"] == 31.0)
-        #expect(DispatchBoardPage(DispatchPage(entries: [], next: nil)).json(now: Self.t0, next: nil) == Array(#"{"dispatches":[]}"#.utf8))
+        #expect(DispatchBoardPage(DispatchPage(entries: [], next: nil), listing: .open).json(now: Self.t0, next: nil) == Array(#"{"dispatches":[]}"#.utf8))
     }
 
     @Test func minutesAreWrittenAsTheWriterWritesTheRoundedDouble() {
@@ -87,7 +87,7 @@ import Time
     @Test @LoopActor func pagesAreKeptForTheVersionTheyWereReadAtOnly() throws {
         let cache = DispatchBoardCache(maximumPages: 2, maximumBytes: 1 << 20)
         let entries = try Self.dispatches().map { DispatchBoardEntry(dispatch: $0, targetMinutes: 60) }
-        let page = DispatchBoardPage(DispatchPage(entries: entries, next: nil))
+        let page = DispatchBoardPage(DispatchPage(entries: entries, next: nil), listing: .open)
         let first = DispatchBoardCache.Key(listing: .open, limit: 100, after: nil)
         let second = DispatchBoardCache.Key(listing: .closed, limit: 100, after: nil)
         cache.keep(page, for: first, at: 7)

@@ -158,6 +158,31 @@ import Testing
         #expect(try await scene.server.request("POST", "/v1/rulesets", token: scene.token("manager"), json: Self.experimentRuleset).status == 403)
     }
 
+    /// A simulated contact naming a region, but not its type, is decided with the region's
+    /// described type (urban when the region was never described), as routing decides.
+    @Test func simulationReadsTheTypeOfTheRegionNamed() async throws {
+        let fixture = try await FixtureCache.events.get()
+        let region = uniqueID("frontier")
+        #expect(try await fixture.server.request("PUT", "/v1/regions/\(region)", token: fixture.token("admin"), json: [
+            "name": "Far County", "type": "frontier", "timezone": "America/Denver",
+        ]).status == 201)
+        let ruleset: JSONValue = ["name": "by region type", "rules": [
+            ["id": "frontier", "when": ["fact": "region_type", "op": "eq", "value": "frontier"], "then": ["action": "dispatch_mobile_team"]],
+            ["id": "urban", "when": ["fact": "region_type", "op": "eq", "value": "urban"], "then": ["action": "refer"]],
+            ["id": "default", "when": ["all": []], "then": ["action": "resolve_by_phone"]],
+        ]]
+        func rule(_ contact: JSONValue) async throws -> JSONValue? {
+            let response = try await fixture.server.request("POST", "/v1/routing/simulate", token: fixture.token("manager"),
+                                                            json: ["ruleset": ruleset, "contact": contact])
+            #expect(response.status == 200, "\(response.text)")
+            return response.json?["decision"]?["rule_id"]
+        }
+        #expect(try await rule(["region": .string(region), "risk_level": "low"]) == "frontier")
+        #expect(try await rule(["region": .string(region), "region_type": "rural"]) == "default")
+        #expect(try await rule(["region": .string(uniqueID("undescribed"))]) == "urban")
+        #expect(try await rule(["risk_level": "low"]) == "urban")
+    }
+
     @Test func replayCountsTransitionsAndNamesTheContactsThatWouldChange() async throws {
         let scene = try RoutingScene.start()
         // History under version 1: two moderate (phone, PT24H), one low (phone), one high outside the window.

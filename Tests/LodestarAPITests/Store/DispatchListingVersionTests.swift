@@ -91,10 +91,10 @@ import Time
         _ = try await database.teams.describe(TeamDescription(id: "t", name: "t", capabilities: ["medical"], regions: [],
                                                               base: GeoPoint(lat: 45, lon: -93)), now: Self.t0, by: "test")
         #expect(try await database.dispatches.listingVersion() > version)
-        #expect(try await database.dispatches.dispatch(id)?.status == .assigned)
+        #expect(try await database.dispatches.read(id, auditedAs: "test")?.status == .assigned)
 
         version = try await database.dispatches.listingVersion()
-        _ = try await database.dispatches.record(DispatchStepRequest(.cancelled, at: Self.t0.adding(seconds: 60)), dispatchID: id, by: "test")
+        _ = try await database.dispatches.record(DispatchStepRequest(.cancelled, at: .stated(Self.t0.adding(seconds: 60))), dispatchID: id, by: "test")
         #expect(try await database.dispatches.listingVersion() > version)
         #expect(try await Self.target(id, in: database) == nil)
     }

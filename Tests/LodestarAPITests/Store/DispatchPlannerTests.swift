@@ -17,11 +17,11 @@ import Time
 
     @LoopActor static func availableTeam(_ id: String, at place: GeoPoint, in database: Database) async throws {
         _ = try await database.teams.describe(TeamDescription(id: id, name: id, capabilities: [], regions: [], base: place), now: t0, by: "test")
-        _ = try await database.teams.report(TeamStatusReport(status: .available, at: t0), teamID: id, by: "test")
+        _ = try await database.teams.report(TeamStatusReport(status: .available, at: .stated(t0)), teamID: id, by: "test")
     }
 
     @LoopActor static func status(_ id: Int64, in database: Database) async throws -> DispatchStatus? {
-        try await database.dispatches.dispatch(id)?.status
+        try await database.dispatches.read(id, auditedAs: "test")?.status
     }
 
     @Test @LoopActor func routingCreatesInItsTransactionAndTheQueueHonoursManualAndLimitedDispatches() async throws {
@@ -57,19 +57,19 @@ import Time
 
         // Freed, the team is still too far for the limited dispatch and never takes the manual one.
         for (minute, step) in [(1, DispatchStepRequest.Kind.enRoute), (20, .onScene), (40, .completed(outcome: .referred))] {
-            _ = try await database.dispatches.record(DispatchStepRequest(step, at: Self.at(Int64(minute))), dispatchID: open, by: "test")
+            _ = try await database.dispatches.record(DispatchStepRequest(step, at: .stated(Self.at(Int64(minute)))), dispatchID: open, by: "test")
         }
         #expect(try await database.teams.team("near")?.status == .available)
         #expect(try await Self.status(limited, in: database) == .requested)
         // 3.3 km away it arrives within 15 minutes: its report of where it is gives it the dispatch.
-        let moved = try await database.teams.report(TeamStatusReport(status: nil, location: GeoPoint(lat: 45.03, lon: -93), at: Self.at(41)),
+        let moved = try await database.teams.report(TeamStatusReport(status: nil, location: GeoPoint(lat: 45.03, lon: -93), at: .stated(Self.at(41))),
                                                     teamID: "near", by: "test")
         #expect(moved.status == .busy)
-        #expect(try await database.dispatches.dispatch(limited)?.assignedAt == Self.at(41))
+        #expect(try await database.dispatches.read(limited, auditedAs: "test")?.assignedAt == Self.at(41))
 
         try await Self.availableTeam("spare", at: place, in: database)
         #expect(try await Self.status(manual, in: database) == .requested)
-        let assigned = try await database.dispatches.record(DispatchStepRequest(.assigned(teamID: "spare"), at: Self.at(42)), dispatchID: manual, by: "test")
+        let assigned = try await database.dispatches.record(DispatchStepRequest(.assigned(teamID: "spare"), at: .stated(Self.at(42))), dispatchID: manual, by: "test")
         #expect(assigned.status == .assigned && assigned.etaMinutes == 5)
     }
 
@@ -78,7 +78,7 @@ import Time
         defer { database.close() }
         _ = try await database.teams.describe(TeamDescription(id: "off", name: "Off", capabilities: [], regions: [], base: GeoPoint(lat: 45, lon: -93)),
                                               now: Self.t0, by: "test")
-        _ = try await database.teams.report(TeamStatusReport(status: .offDuty, at: Self.t0), teamID: "off", by: "test")
+        _ = try await database.teams.report(TeamStatusReport(status: .offDuty, at: .stated(Self.t0)), teamID: "off", by: "test")
         await #expect(throws: TeamNotAvailable.self) {
             _ = try await database.dispatches.create(DispatchRequest(contactID: "c", requestedAt: Self.t0, assignment: .team("off")), by: "test")
         }

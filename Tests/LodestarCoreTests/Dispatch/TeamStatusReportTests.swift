@@ -20,16 +20,17 @@ import Time
 
     @Test func goingAvailableStartsTheWaitAndALocationMovesTheTeam() throws {
         var team = Self.team()
-        #expect(!(try team.apply(TeamStatusReport(status: .offDuty, at: Self.t0.adding(seconds: -60)))))
+        #expect(try team.apply(TeamStatusReport(status: .offDuty, at: .stated(Self.t0.adding(seconds: -60)))) == Self.t0.adding(seconds: -60))
+        #expect(team.status == .offDuty && team.availableSince == nil)
         let place = GeoPoint(lat: 41.9, lon: -87.7)
-        #expect(try team.apply(TeamStatusReport(status: .available, location: place, at: Self.t0)))
+        try team.apply(TeamStatusReport(status: .available, location: place, at: .stated(Self.t0)))
         #expect(team.status == .available && team.statusAt == Self.t0 && team.availableSince == Self.t0)
         #expect(team.position == place && team.locationAt == Self.t0)
         // The same status again changes nothing but the location.
-        try team.apply(TeamStatusReport(status: .available, location: Self.base, at: Self.t0.adding(seconds: 60)))
+        try team.apply(TeamStatusReport(status: .available, location: Self.base, at: .stated(Self.t0.adding(seconds: 60))))
         #expect(team.availableSince == Self.t0 && team.locationAt == Self.t0.adding(seconds: 60))
-        #expect(!(try team.apply(TeamStatusReport(status: .outOfService, at: Self.t0.adding(seconds: 120)))))
-        #expect(team.availableSince == nil)
+        try team.apply(TeamStatusReport(status: .outOfService, at: .stated(Self.t0.adding(seconds: 120))))
+        #expect(team.status == .outOfService && team.availableSince == nil)
     }
 
     @Test func aBusyTeamReportsALocationButNoOtherStatus() throws {
@@ -37,24 +38,24 @@ import Time
         team.change(to: .busy, at: Self.t0)
         for status in ReportedTeamStatus.allCases {
             let before = team
-            #expect(throws: TeamReportRejected.busy) { try team.apply(TeamStatusReport(status: status, at: Self.t0.adding(seconds: 60))) }
+            #expect(throws: TeamReportRejected.busy) { try team.apply(TeamStatusReport(status: status, at: .stated(Self.t0.adding(seconds: 60)))) }
             #expect(team == before)
         }
         let place = GeoPoint(lat: 42, lon: -88)
-        #expect(!(try team.apply(TeamStatusReport(status: nil, location: place, at: Self.t0.adding(seconds: 60)))))
+        try team.apply(TeamStatusReport(status: nil, location: place, at: .stated(Self.t0.adding(seconds: 60))))
         #expect(team.status == .busy && team.position == place)
     }
 
     @Test func aReportOlderThanTheLastOfItsKindIsRefused() throws {
         var team = Self.team()
-        try team.apply(TeamStatusReport(status: .outOfService, at: Self.t0.adding(seconds: -10)))
-        try team.apply(TeamStatusReport(status: .available, location: Self.base, at: Self.t0))
+        try team.apply(TeamStatusReport(status: .outOfService, at: .stated(Self.t0.adding(seconds: -10))))
+        try team.apply(TeamStatusReport(status: .available, location: Self.base, at: .stated(Self.t0)))
         let before = team
         #expect(throws: TeamReportRejected.earlierThanLastReport(Self.t0)) {
-            try team.apply(TeamStatusReport(status: .offDuty, at: Self.t0.adding(seconds: -1)))
+            try team.apply(TeamStatusReport(status: .offDuty, at: .stated(Self.t0.adding(seconds: -1))))
         }
         #expect(throws: TeamReportRejected.earlierThanLastReport(Self.t0)) {
-            try team.apply(TeamStatusReport(status: nil, location: Self.base, at: Self.t0.adding(seconds: -1)))
+            try team.apply(TeamStatusReport(status: nil, location: Self.base, at: .stated(Self.t0.adding(seconds: -1))))
         }
         #expect(team == before)
     }
