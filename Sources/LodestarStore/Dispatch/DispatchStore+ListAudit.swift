@@ -33,13 +33,9 @@ public struct DispatchListRead: Sendable {
 }
 
 extension DispatchStore {
-    /// Records that `actor` was shown the page `read` describes, committed before this returns.
+    /// Records that `actor` was shown the page `read` describes, committed before this returns
+    /// (in a transaction shared with concurrent reads: `ReadAudits`).
     public func audit(_ read: DispatchListRead, by actor: String) async throws {
-        _ = try await pool.query(Self.auditList, [actor, read.detail])
+        try await readAudits.record(.init(actor: actor, action: "dispatch.list", resource: "dispatches", detail: read.detail))
     }
-
-    /// `$1` actor, `$2` the detail.
-    static let auditList = """
-        INSERT INTO audit_log (actor, action, resource, detail) VALUES ($1, 'dispatch.list', 'dispatches', $2::jsonb)
-        """
 }

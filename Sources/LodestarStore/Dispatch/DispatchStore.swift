@@ -14,11 +14,14 @@ public final class DispatchStore {
     public let eta: ETAModel
 
     let appends: ChangeAppends
+    /// The board's reads are audited in shared transactions (`audit(_:by:)`).
+    let readAudits: ReadAudits
 
     init(pool: PostgresPool, eta: ETAModel, appends: ChangeAppends) {
         self.pool = pool
         self.eta = eta
         self.appends = appends
+        readAudits = ReadAudits(pool: pool)
     }
 
     /// Creates the dispatch a dispatcher asked for, its team chosen from the contact's stored
