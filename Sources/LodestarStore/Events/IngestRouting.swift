@@ -161,8 +161,9 @@ struct IngestRouting: Sendable {
         return decisions
     }
 
-    /// Dispatches for decisions that ask for a team: the first such decision of a contact
-    /// without an open dispatch creates one (its team chosen under the dispatch lock, one more
+    /// Dispatches for decisions that ask for a team: the earliest such decision of a contact
+    /// without an open dispatch, in `occurred_at` order whatever the order posted, creates one
+    /// (requested at its assessment's time; its team chosen under the dispatch lock, one more
     /// round trip); the others stand by the contact's open one.
     private func dispatch(_ decided: [AssessmentRouting.Decided], _ routed: inout [RoutedDecision], ruleset: CompiledRuleset,
                           open: [String: DecisionDispatch], states: [String: ContactState], actors: [String],
@@ -170,7 +171,7 @@ struct IngestRouting: Sendable {
         var open = open
         var requests: [(request: DispatchRequest, actor: String)] = []
         var requested = Set<String>()
-        for item in decided where item.wantsDispatch {
+        for item in decided.sorted(by: { $0.event.order < $1.event.order }) where item.wantsDispatch {
             let contactID = item.event.contactID
             guard open[contactID] == nil, requested.insert(contactID).inserted else { continue }
             let settings = ruleset.dispatch

@@ -119,5 +119,16 @@ import Testing
         #expect(RoutingScene.decision(late, "c5-a1")?["rule_id"] == "high-youth")
         // The contact's state is still that of its 12:00 assessment.
         #expect(try scene.sql("SELECT risk_level FROM contacts WHERE contact_id = 'c5'") == "moderate")
+
+        // Two assessments asking for a team, the later one posted first: the earlier creates the
+        // dispatch, requested at its time, and the later stands by it.
+        let pair = try await scene.post([
+            RoutingScene.assessed("c6", "b", at: "2026-11-26T06:40:00Z", risk: "high"),
+            RoutingScene.received("c6", at: "2026-11-26T06:36:00Z"),
+            RoutingScene.assessed("c6", "a", at: "2026-11-26T06:38:00Z", risk: "high"),
+        ])
+        let first = try #require(RoutingScene.decision(pair, "c6-a")?["dispatch"]?["id"]?.intValue)
+        #expect(RoutingScene.decision(pair, "c6-b")?["dispatch"]?["id"]?.intValue == first)
+        #expect(try scene.sql("SELECT requested_at AT TIME ZONE 'UTC' FROM dispatches WHERE contact_id = 'c6'") == "2026-11-26 06:38:00")
     }
 }
