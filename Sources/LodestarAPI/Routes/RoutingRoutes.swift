@@ -31,6 +31,8 @@ enum RoutingRoutes {
             let explanation = compiled.explain(facts)
             var decision = DecisionJSON.json(contactID: facts.contactID, rulesetVersion: version, decision: explanation.decision)
             if case .object(var members) = decision {
+                // Facts without a contact id describe no contact in particular.
+                if facts.contactID.isEmpty { members["contact_id"] = .null }
                 if !explanation.decision.requires.isEmpty {
                     members["requires"] = .array(explanation.decision.requires.map(JSONValue.string))
                 }

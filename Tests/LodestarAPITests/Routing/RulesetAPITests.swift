@@ -137,6 +137,8 @@ import Testing
         ])
         #expect(response.status == 200)
         #expect(response.json?["decision"]?["rule_id"] == "high" && response.json?["decision"]?["ruleset_version"] == 1)
+        // Facts that name no contact describe none: `contact_id` is null, not an empty id.
+        #expect(response.json?["decision"]?["contact_id"] == .null)
         let trials = response.json?["explanation"]?.arrayValue ?? []
         #expect(trials.map { $0["rule_id"]?.stringValue ?? "" } == ["imminent", "high-youth", "high"])
         #expect(trials.map { $0["matched"] } == [false, false, true])
