@@ -17,9 +17,10 @@ public struct DispatchResponseTime: Sendable, Hashable {
     }
 
     /// How long the dispatch has run: from its request to `now` while open, to its completion
-    /// or cancellation once closed.
+    /// or cancellation once closed; zero for one requested at a time still to come (a client's
+    /// clock ahead of the server's), never a negative wait on the board.
     public func elapsedMinutes(now: Timestamp) -> Double {
-        (completedAt ?? cancelledAt ?? now).seconds(since: requestedAt) / 60
+        max(0, (completedAt ?? cancelledAt ?? now).seconds(since: requestedAt) / 60)
     }
 
     /// Whether no team was on scene within `targetMinutes` of the request: a team that arrived

@@ -29,6 +29,12 @@ import Time
         #expect(dispatch.elapsedMinutes(now: Self.t0.adding(seconds: 999 * 60)) == 10)
     }
 
+    @Test func aDispatchRequestedAheadOfTheClockHasWaitedNothing() {
+        let dispatch = DispatchLifecycleTests.requested()
+        #expect(dispatch.elapsedMinutes(now: Self.t0.adding(seconds: -120)) == 0)
+        #expect(!dispatch.breached(targetMinutes: 60, now: Self.t0.adding(seconds: -120)))
+    }
+
     @Test func listingsNameTheirStatusesAndOrder() {
         #expect(DispatchListing(name: "open")?.statuses == [.requested, .assigned, .enRoute, .onScene])
         #expect(DispatchListing(name: "queued")?.statuses == [.requested])
