@@ -37,12 +37,12 @@ enum AuditRoutes {
         }
     }
 
-    /// The next page: the same window (a bound left out stays out) after the page's last entry.
-    static func nextLink(from: Timestamp?, to: Timestamp?, limit: Int, after: AuditCursor) -> String {
+    /// The next page: the same window (a `from` left out stays out; `to` is always settled)
+    /// after the page's last entry.
+    static func nextLink(from: Timestamp?, to: Timestamp, limit: Int, after: AuditCursor) -> String {
         var parameters: [String] = []
         if let from { parameters.append("from=\(QueryValue.escaped(from.rfc3339))") }
-        if let to { parameters.append("to=\(QueryValue.escaped(to.rfc3339))") }
-        parameters += ["limit=\(limit)", "after=\(after.text)"]
+        parameters += ["to=\(QueryValue.escaped(to.rfc3339))", "limit=\(limit)", "after=\(after.text)"]
         return "/v1/audit?" + parameters.joined(separator: "&")
     }
 }

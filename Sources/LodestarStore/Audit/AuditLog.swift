@@ -11,19 +11,19 @@ public final class AuditLog {
 
     init(pool: PostgresPool) { self.pool = pool }
 
-    /// Entries with `from <= at < to` (either bound may be left out), oldest first, after
+    /// Entries with `from <= at < to` (`from` may be left out), oldest first, after
     /// `after` when given, at most `limit`; `next` is where the following page starts when
     /// more remain.
-    public func read(from: Timestamp?, to: Timestamp?, limit: Int, after: AuditCursor?, by actor: String) async throws -> AuditPage {
+    public func read(from: Timestamp?, to: Timestamp, limit: Int, after: AuditCursor?, by actor: String) async throws -> AuditPage {
         try await pool.transaction { tx in
             var batch = PostgresBatch()
-            // A bound left out is an infinite one, which keeps both conditions ranges on `at`.
+            // A `from` left out is an infinite one, which keeps the condition a range on `at`.
             let page = batch.add("""
                 SELECT at, actor, action, resource, detail::text, id FROM audit_log
-                WHERE at >= coalesce($1::timestamptz, '-infinity') AND at < coalesce($2::timestamptz, 'infinity')
+                WHERE at >= coalesce($1::timestamptz, '-infinity') AND at < $2::timestamptz
                   AND ($4::timestamptz IS NULL OR (at, id) > ($4::timestamptz, $5::bigint))
                 ORDER BY at, id LIMIT $3
-                """, [from?.rfc3339, to?.rfc3339, limit + 1, after?.at.rfc3339, after?.id])
+                """, [from?.rfc3339, to.rfc3339, limit + 1, after?.at.rfc3339, after?.id])
             batch.add(AuditEntry.insertSQL, [AuditEntry.recordset([
                 AuditEntry(actor: actor, action: "audit.read", resource: "audit", detail: ["limit": .int(Int64(limit))]),
             ])])
