@@ -30,6 +30,7 @@ public final class Application {
     public func startBackgroundWork() {
         context.authenticator.start()
         context.database.changeFeed.start()
+        context.database.dispatchOffers.start()
         overdueSweeper.start()
         signalSweeper.start()
     }
@@ -38,6 +39,7 @@ public final class Application {
     public func stopBackgroundWork() {
         signalSweeper.stop()
         overdueSweeper.stop()
+        context.database.dispatchOffers.stop()
         context.database.changeFeed.stop()
         context.authenticator.stop()
     }

@@ -22,6 +22,8 @@ public final class Database {
     public let regions: RegionStore
     public let teams: TeamStore
     public let dispatches: DispatchStore
+    /// Queued dispatches offered the teams again when their contact moves.
+    public let dispatchOffers: DispatchOffers
 
     private init(pool: PostgresPool, maxEventsPerContact: Int, eta: ETAModel) {
         self.pool = pool
@@ -42,6 +44,7 @@ public final class Database {
         regions = RegionStore(pool: pool)
         teams = TeamStore(pool: pool, eta: eta, appends: appends)
         dispatches = DispatchStore(pool: pool, eta: eta, appends: appends)
+        dispatchOffers = DispatchOffers(pool: pool, eta: eta, appends: appends)
     }
 
     /// A pool to the database at `connectionString` (a libpq connection string). Connections
@@ -71,6 +74,7 @@ public final class Database {
     /// Closes every connection.
     public func close() {
         changeFeed.stop()
+        dispatchOffers.stop()
         pool.close()
     }
 }

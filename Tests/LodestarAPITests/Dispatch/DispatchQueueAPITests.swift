@@ -56,4 +56,55 @@ import Testing
         #expect(try await scene.get("/v1/dispatches/\(youth)").json?["status"] == "assigned")
         #expect(try await scene.get("/v1/dispatches/\(south)").json?["status"] == "requested")
     }
+
+    @Test func aQueuedDispatchIsAssignedWhenItsContactMovesToWhereATeamIsFree() async throws {
+        let scene = try await DispatchScene.start()
+        let (north, south) = (scene.id("north"), scene.id("south"))
+        try await scene.availableTeam("t", regions: [south], base: (45.1, -93))
+        try await scene.contact("c", region: north, location: (45, -93))
+        let queued = try #require(try await scene.dispatch("c").dispatchID)
+        #expect(try await scene.get("/v1/dispatches/\(queued)").json?["status"] == "requested")
+
+        // A later event corrects the contact's region: the free team there takes the dispatch
+        // without waiting for any team to change.
+        let moved: JSONValue = ["event_id": .string(scene.id("moved")), "type": "contact.received", "contact_id": .string(scene.id("c")),
+                                "occurred_at": "2026-11-26T16:50:00Z",
+                                "data": ["channel": "call", "region": .string(south), "location": ["lat": 45, "lon": -93]]]
+        #expect(try await scene.server.request("POST", "/v1/events", token: scene.token("ingest"), json: moved).status == 200)
+        let assigned = try await scene.eventually("/v1/dispatches/\(queued)") { $0.json?["status"] == "assigned" }
+        #expect(assigned.json?["team_id"] == .string(scene.id("t")))
+        #expect(try await scene.get("/v1/teams/\(scene.id("t"))").json?["status"] == "busy")
+        #expect(try scene.sql("SELECT count(*) FROM dispatch_offers WHERE dispatch_id = \(queued)") == "0")
+        #expect(try scene.sql("SELECT detail->>'by' FROM audit_log WHERE action = 'dispatch.assign' AND resource = 'dispatch/\(queued)'") == "queue")
+    }
+
+    @Test func aMoveWhoseNotificationWasMissedIsOfferedByThePeriodicLook() async throws {
+        let scene = try await DispatchScene.start()
+        try await scene.offDutyTeam("t", regions: [scene.id("south")], base: (45.1, -93))
+        try await scene.contact("c", region: scene.id("south"), location: (45, -93))
+        let queued = try #require(try await scene.dispatch("c").dispatchID)
+        // The team comes on duty and takes nothing (the dispatch is made to look dispatcher-only
+        // meanwhile); listed for an offer without a notification, the dispatch is found within
+        // the look's five seconds.
+        _ = try scene.sql("UPDATE dispatches SET auto_assign = false WHERE id = \(queued) RETURNING 1")
+        #expect(try await scene.report("t", ["status": "available"]).json?["status"] == "available")
+        _ = try scene.sql("UPDATE dispatches SET auto_assign = true WHERE id = \(queued) RETURNING 1")
+        _ = try scene.sql("INSERT INTO dispatch_offers VALUES (\(queued)) RETURNING 1")
+        let assigned = try await scene.eventually("/v1/dispatches/\(queued)", within: 20) { $0.json?["status"] == "assigned" }
+        #expect(assigned.json?["team_id"] == .string(scene.id("t")))
+    }
+
+    @Test func aMoveToWhereNoTeamFitsLeavesTheDispatchQueued() async throws {
+        let scene = try await DispatchScene.start()
+        try await scene.availableTeam("t", regions: [scene.id("east")], base: (45.1, -93))
+        try await scene.contact("c", region: scene.id("north"), location: (45, -93))
+        let queued = try #require(try await scene.dispatch("c").dispatchID)
+        let moved: JSONValue = ["event_id": .string(scene.id("moved")), "type": "contact.received", "contact_id": .string(scene.id("c")),
+                                "occurred_at": "2026-11-26T16:50:00Z", "data": ["channel": "call", "region": .string(scene.id("south"))]]
+        #expect(try await scene.server.request("POST", "/v1/events", token: scene.token("ingest"), json: moved).status == 200)
+        // The offer was taken and found no team: nothing is left listed, and the dispatch waits.
+        _ = try await scene.eventuallySQL("SELECT count(*) FROM dispatch_offers WHERE dispatch_id = \(queued)", equals: "0")
+        #expect(try await scene.get("/v1/dispatches/\(queued)").json?["status"] == "requested")
+        #expect(try await scene.get("/v1/teams/\(scene.id("t"))").json?["status"] == "available")
+    }
 }

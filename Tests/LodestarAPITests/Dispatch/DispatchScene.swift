@@ -90,6 +90,32 @@ struct DispatchScene {
         try await server.request("GET", path, token: token("dispatcher"))
     }
 
+    /// GETs `path` until `done` holds of the answer (every 50 ms, at most `within` seconds);
+    /// returns the last answer.
+    func eventually(_ path: String, within seconds: Double = 10, _ done: (APIResponse) -> Bool) async throws -> APIResponse {
+        let deadline = Date().addingTimeInterval(seconds)
+        var response = try await get(path)
+        while !done(response), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            response = try await get(path)
+        }
+        return response
+    }
+
+    /// Reads `statement` until it gives `expected` (every 50 ms, at most 10 seconds); returns
+    /// the last value.
+    @discardableResult
+    func eventuallySQL(_ statement: String, equals expected: String) async throws -> String {
+        let deadline = Date().addingTimeInterval(10)
+        var value = try sql(statement)
+        while value != expected, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            value = try sql(statement)
+        }
+        #expect(value == expected, "\(statement)")
+        return value
+    }
+
     /// A statement's single value, from the server's database.
     func sql(_ statement: String) throws -> String { try fixture.database.sql(statement) }
 }

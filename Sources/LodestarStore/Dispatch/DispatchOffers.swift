@@ -1,0 +1,158 @@
+import JSON
+public import LodestarCore
+public import Loop
+import Postgres
+import Time
+
+/// Offers the available teams to queued dispatches whose contact moved (SPEC §4: a dispatch
+/// waits only while no fitting team is available).
+///
+/// The queue is otherwise offered when a team becomes available (`DispatchQueueOffer`). When
+/// a contact's region or location changes instead, or its first event arrives after its
+/// dispatch, the writer's transaction lists the queued dispatch in `dispatch_offers` and
+/// notifies (`sql/017_dispatch_offers.sql`); a notification or this process's periodic look
+/// starts a pass, which takes the listed dispatches under `DispatchLock` and gives each the
+/// team a new request would get now, highest priority and oldest first.
+@LoopActor
+public final class DispatchOffers {
+    static let channel = "lodestar_dispatch_offer"
+    /// How often each process looks for offers whose notification it missed (a lost listening
+    /// connection, a process that stopped between commit and pass).
+    private static let periodicLook: Duration = .seconds(5)
+
+    private let pool: PostgresPool
+    private let eta: ETAModel
+    private let appends: ChangeAppends
+    private var passes = Coalesced()
+    private var tasks: [Task<Void, Never>] = []
+    private var timer: LoopTimer?
+
+    init(pool: PostgresPool, eta: ETAModel, appends: ChangeAppends) {
+        self.pool = pool
+        self.eta = eta
+        self.appends = appends
+    }
+
+    /// Starts listening (retrying while the database is down) and the periodic look.
+    public func start() {
+        guard tasks.isEmpty else { return }
+        tasks.append(EventLoop.shared.task { [weak self] in await self?.listen() })
+        let timer = LoopTimer()
+        timer.start(after: Self.periodicLook, repeating: Self.periodicLook) { [weak self] in self?.requestPass(onlyIfListed: true) }
+        timer.unref()
+        self.timer = timer
+    }
+
+    public func stop() {
+        for task in tasks { task.cancel() }
+        tasks = []
+        timer?.close()
+        timer = nil
+    }
+
+    private func listen() async {
+        var delay = Duration.milliseconds(200)
+        while !Task.isCancelled {
+            do {
+                let notifications = try await pool.notifications(channel: Self.channel)
+                delay = .milliseconds(200)
+                requestPass(onlyIfListed: true)
+                for await _ in notifications { requestPass(onlyIfListed: false) }
+                return  // the pool closed
+            } catch {
+                try? await sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+            }
+        }
+    }
+
+    /// Runs a pass now, or once more after the running one. `onlyIfListed` first looks, without
+    /// the lock, whether anything is listed (the periodic look finds nothing nearly always).
+    private func requestPass(onlyIfListed: Bool) {
+        guard passes.request() else { return }
+        _ = EventLoop.shared.task { [weak self] in
+            var look = onlyIfListed
+            repeat {
+                guard let self else { return }
+                _ = try? await self.offerListed(onlyIfListed: look)
+                look = false
+            } while self?.passes.finishPass() == true
+        }
+    }
+
+    /// Takes the listed dispatches and assigns each that is still queued the best available
+    /// team, if one fits; returns those assigned. A dispatch that no team fits stays queued for
+    /// the next team that becomes available.
+    @discardableResult
+    public func offerListed(onlyIfListed: Bool = false) async throws -> [Dispatch] {
+        if onlyIfListed, try await pool.query(Self.anyListed, []).first?[0].bool != true { return [] }
+        let assigned: [Dispatch] = try await pool.transaction { tx in
+            var first = PostgresBatch()
+            first.add(DispatchLock.sql)
+            let listed = first.add(Self.takeListed)
+            let read = try await tx.execute(first)
+            try read.check()
+            var queued: [(dispatch: Dispatch, contact: DispatchPlanner.ContactFacts)] = []
+            for row in try read.rows(listed) {
+                let column = DispatchSQL.columnCount
+                var contact = DispatchPlanner.ContactFacts(region: row[column].string)
+                if let lat = row[column + 1].double, let lon = row[column + 2].double { contact.location = GeoPoint(lat: lat, lon: lon) }
+                queued.append((try DispatchSQL.dispatch(row), contact))
+            }
+            // None still queued: the emptied list commits with the transaction.
+            guard !queued.isEmpty else { return [] }
+            var writes = DispatchWrites()
+            let assigned = try await assign(queued, in: tx, writes: &writes)
+            try await writes.commit(in: tx, eta: eta)
+            return assigned
+        }
+        if !assigned.isEmpty { appends.committed() }
+        return assigned
+    }
+
+    /// Each dispatch in queue order takes the best candidate not taken by one before it.
+    private func assign(_ queued: [(dispatch: Dispatch, contact: DispatchPlanner.ContactFacts)], in tx: PostgresTransaction,
+                        writes: inout DispatchWrites) async throws -> [Dispatch] {
+        let planner = DispatchPlanner(eta: eta)
+        var batch = PostgresBatch()
+        let searches = queued.map { item in
+            DispatchPlanner.addCandidateQuery(requires: item.dispatch.requires, contact: item.contact, limit: queued.count, to: &batch)
+        }
+        let results = try await tx.execute(batch)
+        try results.check()
+        let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
+        var taken = Set<String>()
+        var assigned: [Dispatch] = []
+        for (item, search) in zip(queued, searches) {
+            let candidates = try results.rows(search).map { try TeamSQL.team($0) }
+            guard var team = candidates.first(where: { candidate in
+                !taken.contains(candidate.id) && planner.fits(candidate, place: item.contact.location, maxETA: item.dispatch.maxETAMinutes)
+            }) else { continue }
+            var dispatch = item.dispatch
+            let at = max(now, dispatch.requestedAt)
+            let minutes = item.contact.location.map { eta.minutes(from: team.position, to: $0) }
+            try dispatch.record(DispatchStep(.assigned(teamID: team.id, etaMinutes: minutes), at: at))
+            team.change(to: .busy, at: max(at, team.statusAt ?? at))
+            taken.insert(team.id)
+            writes.write(dispatch)
+            writes.write(team)
+            writes.audit(AuditEntry(actor: "lodestar", action: "dispatch.assign", resource: "dispatch/\(dispatch.id)",
+                                    detail: ["team_id": .string(team.id), "by": "queue"]))
+            assigned.append(dispatch)
+        }
+        return assigned
+    }
+
+    static let anyListed = "SELECT EXISTS (SELECT 1 FROM dispatch_offers)"
+
+    /// The listed dispatches still queued for the queue to assign, in queue order, with their
+    /// contact's region and location; the list is emptied (under `DispatchLock`, so a pass in
+    /// another process either took them before or sees none).
+    static let takeListed = """
+        WITH taken AS (DELETE FROM dispatch_offers RETURNING dispatch_id)
+        SELECT \(DispatchSQL.qualifiedColumns), c.region, c.location_lat, c.location_lon
+        FROM taken t JOIN dispatches d ON d.id = t.dispatch_id LEFT JOIN contacts c ON c.contact_id = d.contact_id
+        WHERE d.status = 'requested' AND d.auto_assign
+        ORDER BY d.priority_rank, d.requested_at, d.id
+        """
+}
