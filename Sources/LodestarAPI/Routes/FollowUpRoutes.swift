@@ -22,7 +22,7 @@ enum FollowUpRoutes {
             let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
             let followUp: FollowUp
             do {
-                followUp = try FollowUpRequests.newFollowUp(body, id: FollowUpID.random(), now: now)
+                followUp = try FollowUpRequests.newFollowUp(body, id: FollowUpID.make(), now: now)
             } catch let failure as ValidationFailure {
                 throw Problem.validation(failure.issues.map { (path: $0.path, message: $0.message) })
             }

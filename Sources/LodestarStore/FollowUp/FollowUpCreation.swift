@@ -23,7 +23,7 @@ public enum FollowUpCreation {
     /// A new open follow-up with a fresh id, created at `createdAt` and due `within` later.
     /// Throws only for a duration that would fall due after 9999-12-31.
     public static func make(contactID: String, createdAt: Timestamp, within: ISODuration) throws(FollowUpScheduleError) -> FollowUp {
-        try FollowUp.opened(id: FollowUpID.random(), contactID: contactID, createdAt: createdAt, due: .within(within))
+        try FollowUp.opened(id: FollowUpID.make(), contactID: contactID, createdAt: createdAt, due: .within(within))
     }
 
     /// Appends the creation of `followUps` (open, without attempts) to `batch`: their rows, an
