@@ -71,7 +71,12 @@ public struct CivilDate: Sendable, Hashable, Comparable {
 
     /// RFC 3339 `full-date`, `YYYY-MM-DD`: how reports label a period by its first day.
     public var rfc3339: String {
-        zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
+        guard (0...9999).contains(year) else { return zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2) }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            var text = DigitWriter(buffer)
+            text.date(self)
+            return text.count
+        }
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

@@ -24,17 +24,34 @@ extension Timestamp {
     ///
     /// Always a fraction: three digits when the instant falls on a whole millisecond (what
     /// clients nearly always send), otherwise six, so no precision is ever lost in output.
+    /// Written straight into the string's storage: every response, row and audit entry carries
+    /// times, and joining a dozen small strings cost about 4,000 instructions a time.
     public var rfc3339: String {
         let seconds = secondsSinceEpoch
         let micros = Int(microseconds - seconds * 1_000_000)
         let days = seconds.floorDivided(by: 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
-        var out = CivilDate(daysSinceEpoch: days).rfc3339
-        out.reserveCapacity(27)
-        out += "T" + zeroPadded(secondOfDay / 3600, 2) + ":" + zeroPadded(secondOfDay / 60 % 60, 2)
-        out += ":" + zeroPadded(secondOfDay % 60, 2) + "."
-        out += micros % 1000 == 0 ? zeroPadded(micros / 1000, 3) : zeroPadded(micros, 6)
-        return out + "Z"
+        let date = CivilDate(daysSinceEpoch: days)
+        let fractionDigits = micros % 1000 == 0 ? 3 : 6
+        let fraction = fractionDigits == 3 ? micros / 1000 : micros
+        guard (0...9999).contains(date.year) else {
+            return date.rfc3339 + "T" + zeroPadded(secondOfDay / 3600, 2) + ":" + zeroPadded(secondOfDay / 60 % 60, 2)
+                + ":" + zeroPadded(secondOfDay % 60, 2) + "." + zeroPadded(fraction, fractionDigits) + "Z"
+        }
+        return String(unsafeUninitializedCapacity: 21 + fractionDigits) { buffer in
+            var text = DigitWriter(buffer)
+            text.date(date)
+            text.character("T")
+            text.digits(secondOfDay / 3600, 2)
+            text.character(":")
+            text.digits(secondOfDay / 60 % 60, 2)
+            text.character(":")
+            text.digits(secondOfDay % 60, 2)
+            text.character(".")
+            text.digits(fraction, fractionDigits)
+            text.character("Z")
+            return text.count
+        }
     }
 }
 

@@ -32,4 +32,26 @@ import Time
             #expect(rules.start(of: local.date) == Timestamp(secondsSinceEpoch: Int64(dayStart)), "\(name) on \(local.date.rfc3339)")
         }
     }
+
+    /// RFC 3339 output against Foundation's formatting of the same instant (UTC, the Gregorian
+    /// calendar, years 1900 to 9999), and the fraction's width: three digits on a whole
+    /// millisecond, six otherwise.
+    @Test func rfc3339OutputMatchesFoundation() {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+        var state: UInt64 = 7
+        let first: Int64 = -2_208_988_800, span: Int64 = 253_402_300_800 - first
+        for index in 0..<3000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let seconds = first + Int64(state >> 20) % span
+            let micros = index % 2 == 0 ? Int64(state % 1000) * 1000 : Int64(state % 1_000_000)
+            let text = Timestamp(microseconds: seconds * 1_000_000 + micros).rfc3339
+            let fraction = micros % 1000 == 0 ? String(format: "%03lld", micros / 1000) : String(format: "%06lld", micros)
+            let expected = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))) + "." + fraction + "Z"
+            #expect(text == expected)
+        }
+    }
 }
