@@ -136,6 +136,29 @@ import Time
         }
     }
 
+    /// The stored snapshot's text is a storage format read back by later builds: written
+    /// straight into the recordset, it is byte for byte what the version-5 encoder of values
+    /// wrote (this text was captured from it).
+    @Test func theSnapshotTextIsTheVersionFiveFormat() {
+        let state = ContactState.derive(from: [
+            Self.event("1", "16:00:00", Self.received),
+            Self.event("2", "16:00:12", .answered(counselorID: "k7")),
+            Self.event("3", "16:05:00", .assessed(.init(riskLevel: .high, flags: [.youth], region: "south"))),
+            Self.event("4", "16:09:00", .assessed(.init(riskLevel: .moderate, consentFollowUp: false))),
+            Self.event("5", "16:10:00", .transferred(to: "veterans")),
+            Self.event("6", "16:20:00", .closed(.transferred)),
+        ])
+        var writer = JSONWriter()
+        state.writeSnapshot(to: &writer)
+        let golden = #"[5,1795708800000000,1795708812000000,null,6,["call",0],["988",0],["south",1],null,[[16,null,null,"60601"],0],"#
+            + #"[[41.9,-87.6],0],["veterans",2],["moderate",3],[[],3],[false,3],["transferred",4],"#
+            + #"[[1795708800000000,"contact.received","center-a","1"],[1795709100000000,"contact.assessed","center-a","3"],"#
+            + #"[1795709400000000,"contact.transferred","center-a","5"],[1795709340000000,"contact.assessed","center-a","4"],"#
+            + #"[1795710000000000,"contact.closed","center-a","6"]]]"#
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == golden)
+        #expect(ContactState(snapshot: state.snapshot) == state)
+    }
+
     @Test func aSnapshotOfAnotherVersionIsNotRead() {
         guard case .array(var snapshot) = ContactState.derive(from: [Self.event("1", "16:00:00", Self.received)]).snapshot else {
             Issue.record("a snapshot is an array")

@@ -13,27 +13,47 @@ extension ContactState {
     /// Positional, not an object: it is written on every ingest, and member names were most of
     /// its bytes and of the time spent writing it. The layout is `Slot`'s order.
     public var snapshot: JSONValue {
+        var writer = JSONWriter()
+        writeSnapshot(to: &writer)
+        // The writer's own output parses; were it ever not to, `.null` decodes to no state and
+        // the contact would be derived again from its events.
+        return (try? JSON.parse(writer.bytes)) ?? .null
+    }
+
+    /// Writes `snapshot`'s text into `writer`, without building it as values first (the store
+    /// writes one per contact on every ingest: a tree of some thirty values cost about 20,000
+    /// instructions a contact). Each register refers to its event's position in the table of
+    /// orders that ends the snapshot, numbered as they are first met.
+    public func writeSnapshot(to writer: inout JSONWriter) {
         var orders = OrderTable()
-        var slots: [JSONValue] = []
-        slots.reserveCapacity(Slot.allCases.count)
-        slots.append(.int(Self.snapshotVersion))
-        slots.append(Self.encode(receivedAt))
-        slots.append(Self.encode(answeredAt))
-        slots.append(Self.encode(abandonedAt))
-        slots.append(.int(Int64(eventCount)))
-        slots.append(orders.encode(channelValue) { .string($0.rawValue) })
-        slots.append(orders.encode(lineValue, JSONValue.string))
-        slots.append(orders.encode(regionValue, JSONValue.string))
-        slots.append(orders.encode(languageValue, JSONValue.string))
-        slots.append(orders.encode(callerValue, Self.encodeCaller))
-        slots.append(orders.encode(locationValue) { [.double($0.lat), .double($0.lon)] })
-        slots.append(orders.encode(transferValue, JSONValue.string))
-        slots.append(orders.encode(riskValue) { .string($0.rawValue) })
-        slots.append(orders.encode(flagsValue) { .array($0.map { .string($0.rawValue) }) })
-        slots.append(orders.encode(consentValue, JSONValue.bool))
-        slots.append(orders.encode(dispositionValue) { .string($0.rawValue) })
-        slots.append(.array(orders.encoded))
-        return .array(slots)
+        writer.beginArray()
+        writer.int(Self.snapshotVersion)
+        for time in [receivedAt, answeredAt, abandonedAt] {
+            if let time { writer.int(time.microseconds) } else { writer.null() }
+        }
+        writer.int(Int64(eventCount))
+        orders.write(channelValue, to: &writer) { $1.string($0.rawValue) }
+        orders.write(lineValue, to: &writer) { $1.string($0) }
+        orders.write(regionValue, to: &writer) { $1.string($0) }
+        orders.write(languageValue, to: &writer) { $1.string($0) }
+        orders.write(callerValue, to: &writer, Self.writeCaller)
+        orders.write(locationValue, to: &writer) { point, writer in
+            writer.beginArray()
+            writer.double(point.lat)
+            writer.double(point.lon)
+            writer.endArray()
+        }
+        orders.write(transferValue, to: &writer) { $1.string($0) }
+        orders.write(riskValue, to: &writer) { $1.string($0.rawValue) }
+        orders.write(flagsValue, to: &writer) { flags, writer in
+            writer.beginArray()
+            for flag in flags { writer.string(flag.rawValue) }
+            writer.endArray()
+        }
+        orders.write(consentValue, to: &writer) { $1.bool($0) }
+        orders.write(dispositionValue, to: &writer) { $1.string($0.rawValue) }
+        orders.writeTable(to: &writer)
+        writer.endArray()
     }
 
     /// The positions of a snapshot's parts.
@@ -75,20 +95,17 @@ extension ContactState {
 
     // MARK: Encoding
 
-    /// Instants as microseconds since the epoch: the snapshot is written on every ingest and
-    /// read by nothing but this type, so it pays for no date formatting or parsing.
-    private static func encode(_ time: Timestamp?) -> JSONValue {
-        time.map { .int($0.microseconds) } ?? .null
-    }
-
-    /// `[age, gender, race_ethnicity, zip]`.
-    private static func encodeCaller(_ caller: CallerInfo) -> JSONValue {
-        [
-            caller.age.map { .int(Int64($0)) } ?? .null,
-            caller.gender.map(JSONValue.string) ?? .null,
-            caller.raceEthnicity.map(JSONValue.string) ?? .null,
-            caller.zip.map(JSONValue.string) ?? .null,
-        ]
+    /// Instants are written as microseconds since the epoch: the snapshot is written on every
+    /// ingest and read by nothing but this type, so it pays for no date formatting or parsing.
+    ///
+    /// A caller is `[age, gender, race_ethnicity, zip]`.
+    private static func writeCaller(_ caller: CallerInfo, to writer: inout JSONWriter) {
+        writer.beginArray()
+        if let age = caller.age { writer.int(Int64(age)) } else { writer.null() }
+        for text in [caller.gender, caller.raceEthnicity, caller.zip] {
+            if let text { writer.string(text) } else { writer.null() }
+        }
+        writer.endArray()
     }
 
     // MARK: Decoding (each returns false on a malformed member)
@@ -155,18 +172,34 @@ extension ContactState {
 private struct OrderTable {
     /// A handful at most (one per register), so a linear search beats hashing strings.
     private var orders: [EventOrder] = []
-    private(set) var encoded: [JSONValue] = []
 
     /// `null`, or `[value, index into the table]`.
-    mutating func encode<Value>(_ register: LatestValue<Value>, _ encodeValue: (Value) -> JSONValue) -> JSONValue {
-        guard let value = register.value, let order = register.order else { return .null }
-        return [encodeValue(value), .int(Int64(index(of: order)))]
+    mutating func write<Value>(_ register: LatestValue<Value>, to writer: inout JSONWriter,
+                               _ writeValue: (Value, inout JSONWriter) -> Void) {
+        guard let value = register.value, let order = register.order else { return writer.null() }
+        writer.beginArray()
+        writeValue(value, &writer)
+        writer.int(Int64(index(of: order)))
+        writer.endArray()
+    }
+
+    /// The table: `[occurred_at in microseconds, type, source, event_id]` per order.
+    func writeTable(to writer: inout JSONWriter) {
+        writer.beginArray()
+        for order in orders {
+            writer.beginArray()
+            writer.int(order.occurredAt.microseconds)
+            writer.string(order.type.rawValue)
+            writer.string(order.source)
+            writer.string(order.eventID)
+            writer.endArray()
+        }
+        writer.endArray()
     }
 
     private mutating func index(of order: EventOrder) -> Int {
         if let index = orders.firstIndex(of: order) { return index }
         orders.append(order)
-        encoded.append([.int(order.occurredAt.microseconds), .string(order.type.rawValue), .string(order.source), .string(order.eventID)])
-        return encoded.count - 1
+        return orders.count - 1
     }
 }

@@ -46,7 +46,7 @@ enum ContactColumns {
         // Stored as text (sql/011), but an array inside the row rather than a JSON string: the
         // recordset's text column takes the array's JSON text, and a string would be
         // serialised twice (the second time escaping every quote).
-        Column(name: "fold", sqlType: "text") { $1.write($0.snapshot) },
+        Column(name: "fold", sqlType: "text") { $0.writeSnapshot(to: &$1) },
     ]
 
     /// A routed contact's standing decision (its latest assessment's), which reports group by.
