@@ -46,13 +46,18 @@ public struct AssessmentRouting: Sendable {
     /// something already known of the contact follows, and events stored before this
     /// transaction (when all its events are in the transaction, they are at hand).
     public static func contactsNeedingHistory(_ outcome: IngestOutcome) -> Set<String> {
-        var newEvents: [String: Int] = [:]
-        for item in outcome.accepted { newEvents[item.event.contactID, default: 0] += 1 }
+        // Counted only when some assessment is unsettled: nearly every batch has none.
+        var newEvents: [String: Int]?
         var contacts = Set<String>()
         for item in outcome.accepted where item.event.type == .assessed {
             let contactID = item.event.contactID
             guard let state = outcome.states[contactID], !state.routingFactsSettled(asOf: item.event.order) else { continue }
-            if state.eventCount > newEvents[contactID, default: 0] { contacts.insert(contactID) }
+            if newEvents == nil {
+                var counts: [String: Int] = [:]
+                for item in outcome.accepted { counts[item.event.contactID, default: 0] += 1 }
+                newEvents = counts
+            }
+            if state.eventCount > newEvents![contactID, default: 0] { contacts.insert(contactID) }
         }
         return contacts
     }

@@ -19,19 +19,20 @@ public enum FollowUpID {
         let milliseconds = UInt64(WallClock.microsecondsSinceEpoch / 1000) & 0xFFFF_FFFF_FFFF
         let high = milliseconds << 16 | 0x7000 | generator.next() & 0x0FFF
         let low = generator.next() & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000
-        var text = [UInt8]()
-        text.reserveCapacity(36)
-        appendHex(high, to: &text, dashesAfterNibbles: [8, 12])
-        text.append(UInt8(ascii: "-"))
-        appendHex(low, to: &text, dashesAfterNibbles: [4])
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    private static func appendHex(_ value: UInt64, to text: inout [UInt8], dashesAfterNibbles: [Int]) {
-        let digits = Array("0123456789abcdef".utf8)
-        for nibble in 0..<16 {
-            if dashesAfterNibbles.contains(nibble) { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(value >> (60 - 4 * UInt64(nibble)) & 0xF)])
+        // 32 hexadecimal digits, high bits first, with dashes before the 9th, 13th, 17th and 21st.
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            var count = 0
+            for nibble in 0..<32 {
+                if nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20 {
+                    buffer[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                let word = nibble < 16 ? high : low
+                let digit = UInt8(truncatingIfNeeded: word >> (60 - 4 * UInt64(nibble % 16)) & 0xF)
+                buffer[count] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                count += 1
+            }
+            return count
         }
     }
 
