@@ -45,11 +45,21 @@ struct DispatchWrites {
     /// Adds the writes to `batch`: teams (which dispatches reference), dispatches, audit rows,
     /// and one stream change per dispatch and per team in its final state.
     func add(to batch: inout PostgresBatch, eta: ETAModel) {
+        addRows(to: &batch, eta: eta)
+        if !audit.isEmpty { batch.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
+        if !changes.isEmpty { batch.add(Change.insertSQL, [Change.recordset(changes)]) }
+    }
+
+    /// Adds the teams' and dispatches' rows only, for a caller that writes `audit` and
+    /// `changes` with its own (the ingest transaction: one statement each for everything).
+    func addRows(to batch: inout PostgresBatch, eta: ETAModel) {
         if !teams.isEmpty { batch.add(TeamSQL.upsert, [TeamSQL.recordset(teams)]) }
         if !dispatches.isEmpty { batch.add(DispatchSQL.upsert, [DispatchSQL.recordset(dispatches, eta: eta)]) }
-        if !audit.isEmpty { batch.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
-        let changes = dispatches.map { Change(kind: .dispatch, body: $0.json) } + teams.map { Change(kind: .team, body: $0.json) }
-        if !changes.isEmpty { batch.add(Change.insertSQL, [Change.recordset(changes)]) }
+    }
+
+    /// One stream change per dispatch and per team in its final state.
+    var changes: [Change] {
+        dispatches.map { Change(kind: .dispatch, body: $0.json) } + teams.map { Change(kind: .team, body: $0.json) }
     }
 
     /// Adds the writes to a batch of their own and commits with it, in one round trip.

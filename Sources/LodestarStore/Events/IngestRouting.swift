@@ -128,8 +128,12 @@ struct IngestRouting: Sendable {
         let decided = decisions.decided
         var routed = decided.map { RoutedDecision(contactID: $0.event.contactID, rulesetVersion: decisions.version, decision: $0.decision) }
 
-        try await dispatch(decided, &routed, ruleset: decisions.ruleset, open: found.openDispatches, states: outcome.states,
-                           actors: actors, in: tx, batch: &batch)
+        let dispatches = try await dispatch(decided, &routed, ruleset: decisions.ruleset, open: found.openDispatches,
+                                            states: outcome.states, actors: actors, in: tx)
+        // The dispatches' and teams' rows go first (decisions name them); their audit rows and
+        // stream changes join the transaction's single statements of each.
+        dispatches.addRows(to: &batch, eta: eta)
+        audit += dispatches.audit
         let followUps = followUps(decided, &routed, actors: actors)
         let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
         audit += followUps.map { followUp, actor in
@@ -137,7 +141,7 @@ struct IngestRouting: Sendable {
                 "contact_id": .string(followUp.contactID), "due_at": .string(followUp.dueAt.rfc3339),
             ])
         }
-        let changes = followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
+        let changes = dispatches.changes + followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
         batch.add(Self.writeSQL, [
             FollowUpSQL.creationRecordset(followUps.map { $0.0 }), Self.recordset(decided, routed), Change.recordset(changes),
         ])
@@ -164,10 +168,10 @@ struct IngestRouting: Sendable {
     /// Dispatches for decisions that ask for a team: the earliest such decision of a contact
     /// without an open dispatch, in `occurred_at` order whatever the order posted, creates one
     /// (requested at its assessment's time; its team chosen under the dispatch lock, one more
-    /// round trip); the others stand by the contact's open one.
+    /// round trip); the others stand by the contact's open one. Returns what to write of them.
     private func dispatch(_ decided: [AssessmentRouting.Decided], _ routed: inout [RoutedDecision], ruleset: CompiledRuleset,
                           open: [String: DecisionDispatch], states: [String: ContactState], actors: [String],
-                          in tx: PostgresTransaction, batch: inout PostgresBatch) async throws {
+                          in tx: PostgresTransaction) async throws -> DispatchWrites {
         var open = open
         var requests: [(request: DispatchRequest, actor: String)] = []
         var requested = Set<String>()
@@ -191,10 +195,10 @@ struct IngestRouting: Sendable {
                 open[dispatch.contactID] = DecisionDispatch(id: dispatch.id, teamID: dispatch.teamID, etaMinutes: dispatch.etaMinutes)
             }
         }
-        writes.add(to: &batch, eta: eta)
         for (index, item) in decided.enumerated() where item.wantsDispatch {
             routed[index].dispatch = open[item.event.contactID]
         }
+        return writes
     }
 
     /// Follow-ups for decisions that ask for one the caller did not decline: each such decision

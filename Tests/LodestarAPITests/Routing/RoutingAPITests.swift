@@ -36,6 +36,11 @@ import Testing
         let dispatch = try await scene.server.request("GET", "/v1/dispatches/\(dispatchID)", token: scene.token("dispatcher"))
         #expect(dispatch.json?["requested_at"] == "2026-11-26T16:45:00.000Z" && dispatch.json?["status"] == "assigned")
         #expect(try scene.sql("SELECT status FROM teams WHERE team_id = 't1'") == "busy")
+        // Audited, and announced on the stream (the dispatch, the busy team, the follow-up).
+        #expect(try scene.sql("SELECT count(*) FROM audit_log WHERE action = 'dispatch.create' AND resource = 'dispatch/\(dispatchID)'") == "1")
+        #expect(try scene.sql("SELECT count(*) FROM audit_log WHERE action = 'follow_up.create' AND detail->>'contact_id' = 'c1'") == "1")
+        #expect(try scene.sql("SELECT string_agg(kind, ',' ORDER BY id) FROM change_log WHERE body->>'contact_id' = 'c1' OR body->>'team_id' = 't1'")
+                == "team,dispatch,team,follow_up")  // the team's description, then this transaction's
         // The follow-up was created at the assessment's time.
         let followUpID = try #require(decision["follow_up"]?["id"]?.stringValue)
         let followUp = try await scene.server.request("GET", "/v1/follow-ups/\(followUpID)", token: scene.token("dispatcher"))
