@@ -18,7 +18,7 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         let match = router.match(method: request.method, path: request.path)
         var route: MatchedRoute<Context.Access>?
         if case .found(let endpoint, let parameters, let pattern) = match {
-            route = MatchedRoute(pattern: pattern, access: endpoint.access, parameters: parameters)
+            route = MatchedRoute(pattern: pattern, access: endpoint.access, parameters: parameters, index: endpoint.index)
         }
         let context = Context(core: CoreRequestContext(route: route))
         switch await run(0, request, context, match, start: .now) {

@@ -3,6 +3,7 @@
 public struct PipelineBuilder<Context: RequestContext> {
     private var segments: [PipelineSegment<Context>] = [PipelineSegment()]
     private var routes = RouterBuilder<Endpoint<Context>>()
+    private var routeCount = 0
 
     public init() {}
 
@@ -35,7 +36,8 @@ public struct PipelineBuilder<Context: RequestContext> {
     /// `RouterBuilder.add`); `access` is what the route demands of its callers, for an
     /// access-control middleware to enforce before the handler runs.
     public mutating func add(_ method: String, _ pattern: String, access: Context.Access, _ handler: @escaping RouteHandler<Context>) {
-        routes.add(method, pattern, Endpoint(access: access, handler: handler))
+        routes.add(method, pattern, Endpoint(access: access, handler: handler, index: routeCount))
+        routeCount += 1
     }
 
     /// The middleware and routes added so far, as an immutable pipeline.
