@@ -36,7 +36,7 @@ public final class RequestMetrics {
     /// none matched), whose label is `route`.
     func record(method: String, routeIndex: Int?, route: String, status: Int, nanoseconds: Int64) {
         let method = MethodLabel.of(method)
-        let slot = routeIndex.map { $0 + 1 } ?? 0
+        let slot = if let routeIndex { routeIndex + 1 } else { 0 }
         while positionsByRoute.count <= slot { positionsByRoute.append(RouteSeriesPositions()) }
         let position: Int
         if let known = positionsByRoute[slot].position(method: method, status: status) {

@@ -29,7 +29,11 @@ extension HTTPConnection {
         while let pending = next {
             await answer(pending)
             guard !machine.isClosed else { break }
-            next = await withUnsafeContinuation { answerer = .waiting($0) }
+            // `@Sendable`, so nonisolated: a loop-isolated closure handed to
+            // `withUnsafeContinuation` gets a runtime executor check in front of it.
+            next = await withUnsafeContinuation { @Sendable continuation in
+                LoopActor.assumeIsolated { self.answerer = .waiting(continuation) }
+            }
         }
         answerer = .none
     }
