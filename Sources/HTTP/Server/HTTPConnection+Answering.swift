@@ -43,6 +43,8 @@ extension HTTPConnection {
     /// A complete body that the socket takes at once is serialised and written here, without an
     /// async call: every async call on this path costs the runtime's executor check on entry and
     /// again on return (about 250 instructions each, the task preferring the loop as its executor).
+    /// Inlined into the answering task's loop for the same reason.
+    @inline(__always)
     func answer(_ first: Machine.Pending) async {
         var next: Machine.Pending? = first
         while let pending = next {
