@@ -40,7 +40,8 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
             for hook in segment.hooks {
                 switch hook.before {
                 case .sync(let before): try before(request, &context)
-                case .async(let before): try await before(request, &context)
+                case .async(let needsToWait, let before):
+                    if try needsToWait(request, &context) { try await before(request, &context) }
                 }
                 entered += 1
             }

@@ -29,7 +29,9 @@ public struct PipelineBuilder<Context: RequestContext> {
     /// Adds a hook that may wait on its way in (see `AsyncRequestHook`).
     public mutating func add<H: AsyncRequestHook<Context>>(middleware hook: H) {
         segments[segments.count - 1].hooks.append(HookCalls(
-            before: .async { request, context in try await hook.before(request, context: &context) }, after: nil))
+            before: .async({ request, context in try hook.needsToWait(request, context: &context) },
+                           { request, context in try await hook.before(request, context: &context) }),
+            after: nil))
     }
 
     /// Adds a route. `pattern` is a path such as `/v1/dispatches/{id}/events` (see
