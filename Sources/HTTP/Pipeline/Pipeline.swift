@@ -37,8 +37,10 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         var entered = 0
         var outcome: Result<Response, any Error>
         do {
-            for hook in segment.hooks {
-                switch hook.before {
+            // By index, not `for in`: the iterator copied each hook out, retaining and releasing
+            // its closures' contexts.
+            while entered < segment.hooks.count {
+                switch segment.hooks[entered].before {
                 case .sync(let before): try before(request, &context)
                 case .async(let needsToWait, let before):
                     if try needsToWait(request, &context) { try await before(request, &context) }
