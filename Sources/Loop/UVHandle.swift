@@ -39,7 +39,7 @@ public class UVHandle {
     }
 
     /// The object behind a handle in a libuv callback.
-    static func owner<T: UVHandle>(of handle: UnsafeMutableRawPointer?, as _: T.Type) -> T {
+    nonisolated static func owner<T: UVHandle>(of handle: UnsafeMutableRawPointer?, as _: T.Type) -> T {
         let raw = handle!.assumingMemoryBound(to: uv_handle_t.self).pointee.data!
         return Unmanaged<T>.fromOpaque(raw).takeUnretainedValue()
     }

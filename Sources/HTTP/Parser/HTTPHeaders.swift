@@ -34,6 +34,17 @@ public struct HTTPHeaders: Sendable, Equatable {
         fields.compactMap { ASCII.equalsIgnoringCase($0.name, name) ? $0.value : nil }
     }
 
+    /// The value of the field called `name` (any case) when exactly one was sent; nil when none
+    /// or several were. One pass, where `count(of:)` and the subscript took two.
+    public func soleValue(_ name: String) -> String? {
+        var found: String?
+        for field in fields where ASCII.equalsIgnoringCase(field.name, name) {
+            guard found == nil else { return nil }
+            found = field.value
+        }
+        return found
+    }
+
     /// How many fields are called `name` (any case), without collecting their values.
     public func count(of name: String) -> Int {
         fields.reduce(0) { $0 + (ASCII.equalsIgnoringCase($1.name, name) ? 1 : 0) }

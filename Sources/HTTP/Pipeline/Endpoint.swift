@@ -8,4 +8,6 @@ public typealias RouteHandler<Context: RequestContext> = @Sendable @LoopActor (R
 struct Endpoint<Context: RequestContext>: Sendable {
     let access: Context.Access
     let handler: RouteHandler<Context>
+    /// The route's position in the order routes were added (`MatchedRoute.index`).
+    let index: Int
 }

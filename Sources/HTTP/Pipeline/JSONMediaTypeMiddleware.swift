@@ -11,14 +11,26 @@ public struct JSONMediaTypeMiddleware<Context: RequestContext>: RequestHook {
 
     public func before(_ request: Request, context: inout Context) throws {
         guard context.route != nil else { return }
-        if request.head.headers.contains("Content-Encoding") {
+        // One pass over the fields that collects nothing: looking each name up on its own took
+        // two passes and built an array of the Content-Type values for every request.
+        var isEncoded = false
+        var typeCount = 0
+        var type: String?
+        for field in request.head.headers {
+            if ASCII.equalsIgnoringCase(field.name, "Content-Encoding") {
+                isEncoded = true
+            } else if ASCII.equalsIgnoringCase(field.name, "Content-Type") {
+                typeCount += 1
+                if type == nil { type = field.value }
+            }
+        }
+        if isEncoded {
             throw Problem(status: 415, detail: "Request bodies must not be content-encoded; send plain JSON.")
         }
-        let types = request.head.headers.values("Content-Type")
-        if types.count > 1 {
-            throw Problem.badRequest("Send one Content-Type header, not \(types.count).")
+        if typeCount > 1 {
+            throw Problem.badRequest("Send one Content-Type header, not \(typeCount).")
         }
-        if request.hasBody, let type = types.first, !MediaType.isJSON(type) {
+        if request.hasBody, let type, !MediaType.isJSON(type) {
             throw Problem(status: 415, detail: "Request bodies must be application/json.")
         }
     }

@@ -6,4 +6,7 @@ public struct MatchedRoute<Access: Sendable>: Sendable {
     /// What the route declared at registration (e.g. the roles it allows).
     public let access: Access
     public let parameters: PathParameters
+    /// The route's position among the pipeline's routes, in the order they were added: per-route
+    /// tables (the metrics') are arrays indexed by it rather than dictionaries keyed by pattern.
+    let index: Int
 }

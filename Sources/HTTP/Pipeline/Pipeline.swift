@@ -18,7 +18,7 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         let match = router.match(method: request.method, path: request.path)
         var route: MatchedRoute<Context.Access>?
         if case .found(let endpoint, let parameters, let pattern) = match {
-            route = MatchedRoute(pattern: pattern, access: endpoint.access, parameters: parameters)
+            route = MatchedRoute(pattern: pattern, access: endpoint.access, parameters: parameters, index: endpoint.index)
         }
         let context = Context(core: CoreRequestContext(route: route))
         switch await run(0, request, context, match, start: .now) {
@@ -37,10 +37,13 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         var entered = 0
         var outcome: Result<Response, any Error>
         do {
-            for hook in segment.hooks {
-                switch hook.before {
+            // By index, not `for in`: the iterator copied each hook out, retaining and releasing
+            // its closures' contexts.
+            while entered < segment.hooks.count {
+                switch segment.hooks[entered].before {
                 case .sync(let before): try before(request, &context)
-                case .async(let before): try await before(request, &context)
+                case .async(let needsToWait, let before):
+                    if try needsToWait(request, &context) { try await before(request, &context) }
                 }
                 entered += 1
             }

@@ -3,6 +3,7 @@
 public struct PipelineBuilder<Context: RequestContext> {
     private var segments: [PipelineSegment<Context>] = [PipelineSegment()]
     private var routes = RouterBuilder<Endpoint<Context>>()
+    private var routeCount = 0
 
     public init() {}
 
@@ -28,14 +29,17 @@ public struct PipelineBuilder<Context: RequestContext> {
     /// Adds a hook that may wait on its way in (see `AsyncRequestHook`).
     public mutating func add<H: AsyncRequestHook<Context>>(middleware hook: H) {
         segments[segments.count - 1].hooks.append(HookCalls(
-            before: .async { request, context in try await hook.before(request, context: &context) }, after: nil))
+            before: .async({ request, context in try hook.needsToWait(request, context: &context) },
+                           { request, context in try await hook.before(request, context: &context) }),
+            after: nil))
     }
 
     /// Adds a route. `pattern` is a path such as `/v1/dispatches/{id}/events` (see
     /// `RouterBuilder.add`); `access` is what the route demands of its callers, for an
     /// access-control middleware to enforce before the handler runs.
     public mutating func add(_ method: String, _ pattern: String, access: Context.Access, _ handler: @escaping RouteHandler<Context>) {
-        routes.add(method, pattern, Endpoint(access: access, handler: handler))
+        routes.add(method, pattern, Endpoint(access: access, handler: handler, index: routeCount))
+        routeCount += 1
     }
 
     /// The middleware and routes added so far, as an immutable pipeline.

@@ -29,10 +29,20 @@ extension RequestHook {
 /// A hook whose way in may wait: authentication, which asks the database when its cache
 /// does not know a token. Awaiting it inline costs one async call, where a `Middleware`
 /// wrapping the rest of the chain costs several frames and a closure per request.
+///
+/// Its way in has two parts: what needs no waiting, run inline like a `RequestHook`, and
+/// `before`, awaited only when the first part asks for it: an async call costs a frame and
+/// the runtime's executor check on entry and on return, and most requests (to public routes)
+/// need no wait.
 public protocol AsyncRequestHook<Context>: Sendable {
     associatedtype Context: RequestContext
 
-    /// On the way in. Throw to answer without the rest of the pipeline.
+    /// On the way in, as far as it goes without waiting: false when that settled the request
+    /// (throw to answer without the rest of the pipeline), true when `before` must run.
+    func needsToWait(_ request: Request, context: inout Context) throws -> Bool
+
+    /// The rest of the way in, after `needsToWait` answered true. Throw to answer without the
+    /// rest of the pipeline.
     func before(_ request: Request, context: inout Context) async throws
 }
 
@@ -40,7 +50,8 @@ public protocol AsyncRequestHook<Context>: Sendable {
 struct HookCalls<Context: RequestContext>: Sendable {
     enum Before: Sendable {
         case sync(@Sendable (Request, inout Context) throws -> Void)
-        case async(@Sendable (Request, inout Context) async throws -> Void)
+        /// Whether the request needs to wait, and the waiting part (`AsyncRequestHook`).
+        case async(@Sendable (Request, inout Context) throws -> Bool, @Sendable (Request, inout Context) async throws -> Void)
     }
 
     let before: Before

@@ -1,22 +1,23 @@
-import Loop
+import Synchronization
 
 /// Generates request ids: 16 hex digits, unique within the process and, being seeded at random,
 /// practically unique across the processes sharing a database.
 ///
 /// SplitMix64 over a counter is a bijection of the counter, so ids never repeat within a process,
 /// and it costs no system call per request (unlike asking the system for random bytes each time).
-@LoopActor
-final class RequestIDGenerator {
+final class RequestIDGenerator: Sendable {
     private let seed: UInt64
-    private var counter: UInt64 = 0
+    /// Atomic rather than isolated to the loop: the request-id hook cannot prove it runs there,
+    /// and reaching loop-isolated state from it cost a thread check and a runtime exclusivity
+    /// check per id.
+    private let counter = Atomic<UInt64>(0)
 
-    nonisolated init(seed: UInt64 = .random(in: .min ... .max)) {
+    init(seed: UInt64 = .random(in: .min ... .max)) {
         self.seed = seed
     }
 
     func next() -> String {
-        counter &+= 1
-        var z = seed &+ counter &* 0x9E37_79B9_7F4A_7C15
+        var z = seed &+ counter.wrappingAdd(1, ordering: .relaxed).newValue &* 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         z ^= z >> 31

@@ -14,10 +14,7 @@ public struct RequestIDMiddleware<Context: RequestContext>: RequestHook {
     }
 
     public func before(_ request: Request, context: inout Context) throws {
-        // The pipeline runs on the loop, and hooks inline in it.
-        let headers = request.head.headers
-        let offered = headers.count(of: "X-Request-Id") == 1 ? headers["X-Request-Id"] : nil
-        context.core.requestID = offered.flatMap(Self.acceptable) ?? LoopActor.assumeIsolated { generator.next() }
+        context.core.requestID = request.head.headers.soleValue("X-Request-Id").flatMap(Self.acceptable) ?? generator.next()
     }
 
     public func after(_ request: Request, context: Context, start: MonotonicInstant, outcome: inout Result<Response, any Error>) {

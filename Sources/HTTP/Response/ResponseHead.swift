@@ -8,8 +8,14 @@ enum ResponseHead {
                           date: String, into out: inout [UInt8]) {
         statusLine(response.status, into: &out)
         for (name, value) in response.headers { field(name, value, into: &out) }
-        field("Content-Length", String(bodyLength), into: &out)
-        field("Date", date, into: &out)
+        // The server's own fields are written without the check for CR and LF that values from
+        // handlers get, and the length without building a string for it.
+        appendASCII("Content-Length: ", to: &out)
+        appendDecimal(bodyLength, to: &out)
+        out.append(13); out.append(10)
+        appendASCII("Date: ", to: &out)
+        appendUTF8(date, to: &out)
+        out.append(13); out.append(10)
         if !keepAlive {
             field("Connection", "close", into: &out)
         } else if confirmKeepAlive {
@@ -60,6 +66,21 @@ enum ResponseHead {
             for byte in value.utf8 where byte != 13 && byte != 10 { out.append(byte) }
         }
         out.append(contentsOf: crlf)
+    }
+
+    /// A literal's bytes appended in one copy.
+    private static func appendASCII(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// `value` (not negative) in decimal digits.
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// A string's bytes appended in one copy (native strings are contiguous UTF-8), rather than

@@ -13,6 +13,27 @@ struct RouteSearch {
         self.method = method
     }
 
+    /// The route for `method` and `path`, naming its handler by index. Not generic over the
+    /// handler: the router's generic `match` ran unspecialised, through runtime type metadata,
+    /// so it now only looks the handler up.
+    static func match(method: String, path: String, in nodes: [RouteNode]) -> RouteMatch<Int> {
+        guard path.utf8.first == ASCII.slash else { return .notFound }
+        // Sliced at the byte after the slash: `dropFirst()` walked the string's indices.
+        let rest = path[path.utf8.index(after: path.startIndex)...]
+        var search = RouteSearch(method: method)
+        guard search.visit(0, rest.isEmpty ? nil : rest, in: nodes) else {
+            return search.allowed.isEmpty ? .notFound : .methodNotAllowed(allow: search.allowedMethods)
+        }
+        guard let (route, captures) = search.found else { return .notFound }
+        var parameters = PathParameters()
+        for (name, raw) in zip(route.parameterNames, captures) {
+            // A value that does not decode to UTF-8 cannot name anything we store.
+            guard let value = PercentDecoding.decode(raw) else { return .notFound }
+            parameters.append(name: name, value: value)
+        }
+        return .found(route.handlerIndex, parameters, pattern: route.pattern)
+    }
+
     /// The methods for a 405: the union of every path-matching node's methods, sorted.
     var allowedMethods: [String] {
         allowed.count == 1 ? allowed[0] : Set(allowed.joined()).sorted()

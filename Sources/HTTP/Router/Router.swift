@@ -14,20 +14,11 @@ public struct Router<Handler> {
     /// Finds the handler for `method` and `path` (the request's path, before `?`, not decoded),
     /// with the pattern of the route that matched.
     public func match(method: String, path: String) -> RouteMatch<Handler> {
-        guard path.utf8.first == ASCII.slash else { return .notFound }
-        let rest = path.dropFirst()
-        var search = RouteSearch(method: method)
-        guard search.visit(0, rest.isEmpty ? nil : rest, in: nodes) else {
-            return search.allowed.isEmpty ? .notFound : .methodNotAllowed(allow: search.allowedMethods)
+        switch RouteSearch.match(method: method, path: path, in: nodes) {
+        case .found(let handlerIndex, let parameters, let pattern): .found(handlers[handlerIndex], parameters, pattern: pattern)
+        case .methodNotAllowed(let allow): .methodNotAllowed(allow: allow)
+        case .notFound: .notFound
         }
-        guard let (route, captures) = search.found else { return .notFound }
-        var parameters = PathParameters()
-        for (name, raw) in zip(route.parameterNames, captures) {
-            // A value that does not decode to UTF-8 cannot name anything we store.
-            guard let value = PercentDecoding.decode(raw) else { return .notFound }
-            parameters.append(name: name, value: value)
-        }
-        return .found(handlers[route.handlerIndex], parameters, pattern: route.pattern)
     }
 
     /// Every route as registered, `(method, pattern)`, in no particular order: for documents

@@ -29,23 +29,50 @@ extension HTTPConnection {
         while let pending = next {
             await answer(pending)
             guard !machine.isClosed else { break }
-            next = await withUnsafeContinuation { answerer = .waiting($0) }
+            // `@Sendable`, so nonisolated: a loop-isolated closure handed to
+            // `withUnsafeContinuation` gets a runtime executor check in front of it.
+            next = await withUnsafeContinuation { @Sendable continuation in
+                LoopActor.assumeIsolated { self.answerer = .waiting(continuation) }
+            }
         }
         answerer = .none
     }
 
     /// Answers `first` and then whatever the machine hands over next (pipelined requests).
+    ///
+    /// A complete body that the socket takes at once is serialised and written here, without an
+    /// async call: every async call on this path costs the runtime's executor check on entry and
+    /// again on return (about 250 instructions each, the task preferring the loop as its executor).
+    /// Inlined into the answering task's loop for the same reason.
+    @inline(__always)
     func answer(_ first: Machine.Pending) async {
         var next: Machine.Pending? = first
         while let pending = next {
             next = nil
-            let written: Bool
+            let response: Response
+            // What the answer depends on in the request's head, taken rather than the head
+            // itself: a copy of the head retains each of its strings.
+            var omitBody = false
+            var isHTTP10 = false
             switch pending {
             case .request(let request):
-                let response = await server.respond(to: request)
-                written = await send(response, answering: request.head)
+                omitBody = request.head.method == "HEAD"
+                isHTTP10 = request.head.version == .http10
+                response = await server.responder.respond(to: request)
             case .problem(let problem):
-                written = await send(problem.response, answering: nil)
+                response = problem.response
+            }
+            let written: Bool
+            switch response.body {
+            case .bytes(let body):
+                let bytes = serialize(response, body: body, omitBody: omitBody, confirmKeepAlive: isHTTP10)
+                if let done = writeWithoutWaiting(bytes) {
+                    written = done
+                } else {
+                    written = await writeWhenDrained(bytes)
+                }
+            case .stream(let produce):
+                written = await sendStreamed(response, produce, omitBody: omitBody)
             }
             for action in machine.responseFinished(written: written, now: .now) {
                 if case .answer(let following) = action { next = following } else { perform(action) }
@@ -54,41 +81,52 @@ extension HTTPConnection {
         }
     }
 
-    /// Writes one response; false when the socket failed under it.
-    private func send(_ response: Response, answering head: RequestHead?) async -> Bool {
-        let omitBody = head?.method == "HEAD"
-        switch response.body {
-        case .bytes(let bytes):
-            let keepAlive = machine.responseProduced(isStream: false)
-            var out: [UInt8] = []
-            out.reserveCapacity(192 + bytes.count)
-            ResponseHead.serialize(response, bodyLength: bytes.count, keepAlive: keepAlive,
-                                   confirmKeepAlive: head?.version == .http10, date: HTTPDate.now, into: &out)
-            if !omitBody { out.append(contentsOf: bytes) }
-            return await write(out)
-        case .stream(let produce):
-            _ = machine.responseProduced(isStream: true)
-            guard await write(ResponseHead.serializeStreaming(response, date: HTTPDate.now)) else { return false }
-            guard !omitBody else { return true }
-            let writer = ResponseStreamWriter(connection: self)
-            stream = writer
-            perform(machine.streamStarted())
-            await produce(writer)
-            await writer.end()
-            stream = nil
-            return true
-        }
+    /// The head and complete body of a response, as written (`omitBody` for HEAD, whose length
+    /// is still the GET's; `confirmKeepAlive` for HTTP/1.0, see `ResponseHead.serialize`).
+    private func serialize(_ response: Response, body: [UInt8], omitBody: Bool, confirmKeepAlive: Bool) -> [UInt8] {
+        let keepAlive = machine.responseProduced(isStream: false)
+        var out: [UInt8] = []
+        out.reserveCapacity(192 + body.count)
+        ResponseHead.serialize(response, bodyLength: body.count, keepAlive: keepAlive, confirmKeepAlive: confirmKeepAlive,
+                               date: HTTPDate.now, into: &out)
+        if !omitBody { out.append(contentsOf: body) }
+        return out
+    }
+
+    /// Writes a streamed response; false when the socket failed under its head.
+    private func sendStreamed(_ response: Response, _ produce: @Sendable @LoopActor (ResponseStreamWriter) async -> Void,
+                              omitBody: Bool) async -> Bool {
+        _ = machine.responseProduced(isStream: true)
+        guard await write(ResponseHead.serializeStreaming(response, date: HTTPDate.now)) else { return false }
+        guard !omitBody else { return true }
+        let writer = ResponseStreamWriter(connection: self)
+        stream = writer
+        perform(machine.streamStarted())
+        await produce(writer)
+        await writer.end()
+        stream = nil
+        return true
     }
 
     /// Queues bytes; waits for them to reach the kernel when the queue is above the high-water
     /// mark, so a client that does not read cannot make the server buffer without bound (and
     /// is cut off after `writeTimeout`).
     func write(_ bytes: [UInt8]) async -> Bool {
+        if let written = writeWithoutWaiting(bytes) { return written }
+        return await writeWhenDrained(bytes)
+    }
+
+    /// Queues bytes when the queue is below the high-water mark and tells whether the connection
+    /// is still open; nil when they must wait (`writeWhenDrained`).
+    private func writeWithoutWaiting(_ bytes: [UInt8]) -> Bool? {
         guard !machine.isClosed else { return false }
-        if socket.pendingWriteBytes + bytes.count <= server.configuration.writeHighWater {
-            socket.write(bytes)
-            return !machine.isClosed
-        }
+        guard socket.pendingWriteBytes + bytes.count <= server.configuration.writeHighWater else { return nil }
+        socket.write(bytes)
+        return !machine.isClosed
+    }
+
+    /// Writes bytes behind a backed-up queue, waiting until they reach the kernel.
+    private func writeWhenDrained(_ bytes: [UInt8]) async -> Bool {
         perform(machine.writeBackedUp(now: .now))
         let written = await withCheckedContinuation { continuation in
             socket.write(bytes) { error in continuation.resume(returning: error == nil) }

@@ -6,6 +6,7 @@ public import Logging
 @LoopActor
 public final class HTTPServer {
     public let configuration: HTTPServerConfiguration
+    /// Answers every complete request; it has turned every failure into a response.
     let responder: any HTTPResponder
     let logger: Logger
     private var listener: TCPListener?
@@ -110,10 +111,5 @@ public final class HTTPServer {
             if connections.isEmpty { continuation.resume() } else { drained = continuation }
         }
         grace.close()
-    }
-
-    /// Answers one complete request; the responder has turned every failure into a response.
-    func respond(to request: Request) async -> Response {
-        await responder.respond(to: request)
     }
 }

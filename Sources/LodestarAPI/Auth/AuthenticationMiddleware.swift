@@ -10,17 +10,22 @@ import Loop
 struct AuthenticationMiddleware: AsyncRequestHook {
     let authenticator: Authenticator
 
-    func before(_ request: Request, context: inout APIRequestContext) async throws {
+    /// Settles what needs no token (public routes, unmatched paths outside `/v1`) without
+    /// waiting.
+    func needsToWait(_ request: Request, context: inout APIRequestContext) throws -> Bool {
         let authorizations = request.head.headers.count(of: "Authorization")
         guard authorizations <= 1 else { throw Problem.badRequest("Send one Authorization header, not \(authorizations).") }
-        let allowed: Set<Role>?
         switch context.route?.access {
-        case .anyone?: return
-        case .roles(let roles)?: allowed = roles
-        case nil:
-            guard Self.isUnderV1(request.path) else { return }
-            allowed = nil
+        case .anyone?: return false
+        case .roles?: return true
+        case nil: return Self.isUnderV1(request.path)
         }
+    }
+
+    /// Authenticates the token of a request that needs one, and checks its role against the
+    /// route's (an unmatched `/v1` path allows any role, to answer 404 or 405).
+    func before(_ request: Request, context: inout APIRequestContext) async throws {
+        let allowed: Set<Role>? = if case .roles(let roles)? = context.route?.access { roles } else { nil }
         let principal = try await authenticator.authenticate(request)
         if let allowed, !principal.role.may(allowed) {
             throw Problem(status: 403, detail: "The \(principal.role.rawValue) role may not use this route.")
