@@ -50,25 +50,9 @@ public struct HTTPHeaders: Sendable, Equatable {
         fields.reduce(0) { $0 + (ASCII.equalsIgnoringCase($1.name, name) ? 1 : 0) }
     }
 
-    /// Whether a field called `name` (any case) is present.
-    public func contains(_ name: String) -> Bool {
-        fields.contains { ASCII.equalsIgnoringCase($0.name, name) }
-    }
-
     /// Appends a field line after the existing ones; an existing field of that name is kept.
     public mutating func add(name: String, value: String) {
         fields.append((name: name, value: value))
-    }
-
-    /// Replaces every field called `name` (any case) with one field carrying `value`.
-    public mutating func replaceOrAdd(name: String, value: String) {
-        fields.removeAll { ASCII.equalsIgnoringCase($0.name, name) }
-        fields.append((name: name, value: value))
-    }
-
-    /// Removes every field called `name` (any case).
-    public mutating func remove(name: String) {
-        fields.removeAll { ASCII.equalsIgnoringCase($0.name, name) }
     }
 
     public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
