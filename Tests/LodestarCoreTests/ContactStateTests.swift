@@ -14,15 +14,18 @@ import Time
         channel: .call, line: "988", region: "north", caller: CallerInfo(age: 16, zip: "60601"),
         location: GeoPoint(lat: 41.9, lon: -87.6)))
 
+    /// A contact's whole life: received, answered, assessed twice, transferred, closed.
+    static let lifecycleEvents = [
+        event("1", "16:00:00", received),
+        event("2", "16:00:12", .answered(counselorID: "k7")),
+        event("3", "16:05:00", .assessed(.init(riskLevel: .high, flags: [.youth], region: "south"))),
+        event("4", "16:09:00", .assessed(.init(riskLevel: .moderate, consentFollowUp: false))),
+        event("5", "16:10:00", .transferred(to: "veterans")),
+        event("6", "16:20:00", .closed(.transferred)),
+    ]
+
     @Test func lifecycle() {
-        let state = ContactState.derive(from: [
-            Self.event("1", "16:00:00", Self.received),
-            Self.event("2", "16:00:12", .answered(counselorID: "k7")),
-            Self.event("3", "16:05:00", .assessed(.init(riskLevel: .high, flags: [.youth], region: "south"))),
-            Self.event("4", "16:09:00", .assessed(.init(riskLevel: .moderate, consentFollowUp: false))),
-            Self.event("5", "16:10:00", .transferred(to: "veterans")),
-            Self.event("6", "16:20:00", .closed(.transferred)),
-        ])
+        let state = ContactState.derive(from: Self.lifecycleEvents)
         #expect(state.channel == .call)
         #expect(state.line == "988")
         #expect(state.region == "south")
@@ -140,14 +143,7 @@ import Time
     /// straight into the recordset, it is byte for byte what the version-5 encoder of values
     /// wrote (this text was captured from it).
     @Test func theSnapshotTextIsTheVersionFiveFormat() {
-        let state = ContactState.derive(from: [
-            Self.event("1", "16:00:00", Self.received),
-            Self.event("2", "16:00:12", .answered(counselorID: "k7")),
-            Self.event("3", "16:05:00", .assessed(.init(riskLevel: .high, flags: [.youth], region: "south"))),
-            Self.event("4", "16:09:00", .assessed(.init(riskLevel: .moderate, consentFollowUp: false))),
-            Self.event("5", "16:10:00", .transferred(to: "veterans")),
-            Self.event("6", "16:20:00", .closed(.transferred)),
-        ])
+        let state = ContactState.derive(from: Self.lifecycleEvents)
         var writer = JSONWriter()
         state.writeSnapshot(to: &writer)
         let golden = #"[5,1795708800000000,1795708812000000,null,6,["call",0],["988",0],["south",1],null,[[16,null,null,"60601"],0],"#
