@@ -57,23 +57,12 @@ final class Authenticator {
     }
 
     private func followRevocations() async {
-        var delay = Duration.milliseconds(200)
-        while !Task.isCancelled {
-            do {
-                let revocations = try await tokens.revocations()
-                cache.startHearing()
-                for await revocation in revocations {
-                    switch revocation {
-                    case .revoked(let name): cache.forget(name: name)
-                    case .mayHaveMissed: cache.forgetAll()
-                    }
-                }
-                cache.stopHearing()
-                return  // the pool closed, or this was stopped
-            } catch {
-                try? await sleep(for: delay)
-                delay = min(delay * 2, .seconds(5))
+        await followNotifications({ try await tokens.revocations() }, listening: { cache.startHearing() }, each: { revocation in
+            switch revocation {
+            case .revoked(let name): cache.forget(name: name)
+            case .mayHaveMissed: cache.forgetAll()
             }
-        }
+        })
+        cache.stopHearing()  // the pool closed, or this was stopped
     }
 }

@@ -66,28 +66,18 @@ public final class ChangeFeed {
     public func unsubscribe(_ id: Int) { subscribers[id] = nil }
 
     private func listen() async {
-        var delay = Duration.milliseconds(200)
-        while !Task.isCancelled {
-            do {
-                let numbered = try await log.numberedNotifications()
-                delay = .milliseconds(200)
-                requestNumbering()
-                requestRead()
-                for await notification in numbered {
-                    if notification.isReconnectMarker { requestNumbering() }
-                    if subscribers.isEmpty, let highest = Int64(notification.payload) {
-                        // Nobody here to hand them to: move past them without reading them.
-                        position = max(position ?? highest, highest)
-                        continue
-                    }
-                    requestRead()
-                }
-                return  // the pool closed
-            } catch {
-                try? await sleep(for: delay)
-                delay = min(delay * 2, .seconds(5))
+        await followNotifications({ try await log.numberedNotifications() }, listening: {
+            requestNumbering()
+            requestRead()
+        }, each: { notification in
+            if notification.isReconnectMarker { requestNumbering() }
+            if subscribers.isEmpty, let highest = Int64(notification.payload) {
+                // Nobody here to hand them to: move past them without reading them.
+                position = max(position ?? highest, highest)
+                return
             }
-        }
+            requestRead()
+        })
     }
 
     private func periodicPass() {

@@ -51,19 +51,9 @@ public final class DispatchOffers {
     }
 
     private func listen() async {
-        var delay = Duration.milliseconds(200)
-        while !Task.isCancelled {
-            do {
-                let notifications = try await pool.notifications(channel: Self.channel)
-                delay = .milliseconds(200)
-                requestPass(onlyIfListed: true)
-                for await _ in notifications { requestPass(onlyIfListed: false) }
-                return  // the pool closed
-            } catch {
-                try? await sleep(for: delay)
-                delay = min(delay * 2, .seconds(5))
-            }
-        }
+        await followNotifications({ try await pool.notifications(channel: Self.channel) },
+                                  listening: { requestPass(onlyIfListed: true) },
+                                  each: { _ in requestPass(onlyIfListed: false) })
     }
 
     /// Runs a pass now, or once more after the running one. `onlyIfListed` first looks, without
