@@ -1,4 +1,4 @@
-import Loop
+public import Loop
 
 /// Follows a stream of notifications for as long as the calling task runs: subscribes, calls
 /// `listening` once the subscription stands and `each` for every element, and when the
