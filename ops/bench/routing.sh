@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Routing benchmarks (issue #11):
 # 1. decisions per second in process, 50 rules (ops/bench/rules.sh);
-# 2. single-event ingest with one event in five an assessment, interleaved (ROUNDS=3 of
-#    DURATION=10 s each), medians and ratios, in three modes:
+# 2. single-event ingest with one event in five an assessment, interleaved (ROUNDS=5 of
+#    DURATION=10 s each, every other round in the reverse order, so that no mode always runs
+#    on tables and vacuum debt the same other mode left), medians and ratios, in three modes:
 #    - routed: the default ruleset active;
 #    - unrouted: the same events with no ruleset active (the bench database's ruleset switched
 #      off by SQL), so assessments are stored but not decided: the cost of routing is the
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/../.."
 source ops/lib/deps.sh
 lodestar_install_deps wrk
 DURATION=${DURATION:-10}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 source ops/lib/bench-db.sh
 lodestar_bench_setup lodestar_routing_bench
 trap 'kill "${server:-0}" 2>/dev/null || true; lodestar_bench_stop' EXIT
@@ -40,7 +41,9 @@ ticks_per_second=$(getconf CLK_TCK)
 
 declare -A results cpu
 for round in $(seq "$ROUNDS"); do
-  for mode in plain unrouted routed; do
+  order="plain unrouted routed"
+  (( round % 2 == 0 )) && order="routed unrouted plain"
+  for mode in $order; do
     if [[ $mode == unrouted ]]; then active=false; else active=true; fi
     psql -q -c "UPDATE rulesets SET active = $active WHERE version = 1" lodestar_routing_bench
     psql -q -c CHECKPOINT
