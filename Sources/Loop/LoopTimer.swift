@@ -42,6 +42,15 @@ public final class LoopTimer: UVHandle {
     /// Lets the loop end while this timer is still pending (for housekeeping timers).
     public func unref() { uv_unref(handle) }
 
+    /// A housekeeping timer: calls back every `interval` (the first time one interval from
+    /// now) and does not keep the loop alive. Close it to stop it.
+    public static func housekeeping(every interval: Duration, _ callback: @escaping @LoopActor () -> Void) -> LoopTimer {
+        let timer = LoopTimer()
+        timer.start(after: interval, repeating: interval, callback)
+        timer.unref()
+        return timer
+    }
+
     private func fire() { callback?() }
 
     override func willClose() { callback = nil }

@@ -40,10 +40,7 @@ public final class ChangeFeed {
         guard tasks.isEmpty else { return }
         appends.observe { [weak self] in self?.requestNumbering() }
         tasks.append(EventLoop.shared.task { [weak self] in await self?.listen() })
-        let timer = LoopTimer()
-        timer.start(after: Self.periodicPass, repeating: Self.periodicPass) { [weak self] in self?.periodicPass() }
-        timer.unref()
-        self.timer = timer
+        timer = LoopTimer.housekeeping(every: Self.periodicPass) { [weak self] in self?.periodicPass() }
     }
 
     public func stop() {

@@ -37,10 +37,7 @@ public final class DispatchOffers {
     public func start() {
         guard tasks.isEmpty else { return }
         tasks.append(EventLoop.shared.task { [weak self] in await self?.listen() })
-        let timer = LoopTimer()
-        timer.start(after: Self.periodicLook, repeating: Self.periodicLook) { [weak self] in self?.requestPass(onlyIfListed: true) }
-        timer.unref()
-        self.timer = timer
+        timer = LoopTimer.housekeeping(every: Self.periodicLook) { [weak self] in self?.requestPass(onlyIfListed: true) }
     }
 
     public func stop() {

@@ -1,9 +1,7 @@
-public import Loop
-
 /// Follows a stream of notifications for as long as the calling task runs: subscribes, calls
-/// `listening` once the subscription stands and `each` for every element, and when the
-/// database cannot be reached, tries again after a delay that doubles from 200 ms to 5 s.
-/// Returns when the stream ends (the pool closed) or the task is cancelled.
+/// `listening` once the subscription stands and `each` for every element, and when subscribing
+/// fails (the database cannot be reached), tries again after a delay that doubles from 200 ms
+/// to 5 s. Returns when the stream ends (the pool closed) or the task is cancelled.
 ///
 /// Every process-wide listener (the change feed, token revocations, dispatch offers) keeps
 /// going through outages this way rather than giving up on the first refused connection.
