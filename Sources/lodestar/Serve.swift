@@ -42,6 +42,7 @@ struct Serve: LoopCommand {
     func runOnLoop() async throws {
         let settings = try settings()
         let logger = bootstrapJSONLogging(level: settings.logLevel)
+        guard let migrations = Self.migrationsDirectory(logger: logger) else { throw ExitCode(Self.noMigrationsStatus) }
         let database = Database.open(connectionString: try DatabaseLocation.connectionString(),
                                      maxEventsPerContact: try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT") ?? 10_000,
                                      eta: try etaModel())
@@ -58,12 +59,14 @@ struct Serve: LoopCommand {
             database.close()
             throw ExitCode(Self.cannotListenStatus)
         }
-        let migrations = EventLoop.shared.task { await Self.migrateWhenReachable(database, application: application, logger: logger) }
+        let migrating = EventLoop.shared.task {
+            await Self.migrateWhenReachable(database, from: migrations, application: application, logger: logger)
+        }
         let memoryReturn = MemoryReturn.start()
         logger.info("listening", metadata: ["host": "\(settings.host)", "port": "\(server.port)"])
         let signal = try await ShutdownSignal.wait()
         logger.info("shutting down", metadata: ["signal": "\(signal)"])
-        migrations.cancel()
+        migrating.cancel()
         await server.shutdown()
         application.stopBackgroundWork()
         memoryReturn.close()
@@ -74,11 +77,11 @@ struct Serve: LoopCommand {
     /// Applies migrations, retrying while the database cannot be reached: the server serves
     /// (with `/readyz` at 503) meanwhile rather than refusing to start during an outage.
     @LoopActor
-    static func migrateWhenReachable(_ database: Database, application: Application, logger: Logger) async {
+    static func migrateWhenReachable(_ database: Database, from directory: String, application: Application, logger: Logger) async {
         var delay = Duration.milliseconds(200)
         while !Task.isCancelled {
             do {
-                let applied = try await database.migrate(directory: DatabaseLocation.migrationsDirectory())
+                let applied = try await database.migrate(directory: directory)
                 if !applied.isEmpty { logger.info("migrated", metadata: ["applied": "\(applied.joined(separator: ","))"]) }
                 // Shutdown began while migrating: background work started now would outlive it.
                 guard !Task.isCancelled else { return }
