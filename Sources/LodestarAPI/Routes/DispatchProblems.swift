@@ -3,7 +3,6 @@ import JSON
 import LodestarCore
 import LodestarStore
 import Time
-import ZoneInfo
 
 /// How the errors of regions, teams and dispatches are answered (SPEC §2, §4). Messages name
 /// rules and states, never a caller's data.
@@ -30,8 +29,6 @@ enum DispatchProblems {
             return Problem.notFound("No team with this id is known.")
         case is DispatchNotFound:
             return Problem.notFound("No dispatch with this id is known.")
-        case let unknown as UnknownTimeZone:
-            return Problem.validation([(path: "timezone", message: "must be an IANA time-zone name this server knows, e.g. America/Chicago: \(unknown)")])
         default:
             return error
         }

@@ -17,8 +17,7 @@ enum RegionRoutes {
             let code = try Self.code(requestContext)
             let body = try request.jsonBody()
             do {
-                let region = try Region.validate(body: body, code: code)
-                _ = try ZoneInfoDatabase.system.rules(named: region.timeZone)
+                let region = try Region.validate(body: body, code: code, zoneProblem: Self.zoneProblem)
                 let created = try await context.database.regions.put(region, by: principal.name)
                 return .json(region.json, status: created ? 201 : 200)
             } catch {
@@ -36,6 +35,16 @@ enum RegionRoutes {
             guard query.errors.isEmpty else { throw Problem.validation(query.errors) }
             let regions = try await context.database.regions.regions(limit: maxRegions)
             return .json(["regions": .array(regions.map { $0.json })])
+        }
+    }
+
+    /// Why the system's tz database refuses a time-zone name, or nil when it knows it.
+    private static func zoneProblem(_ name: String) -> String? {
+        do {
+            _ = try ZoneInfoDatabase.system.rules(named: name)
+            return nil
+        } catch {
+            return "must be an IANA time-zone name this server knows, e.g. America/Chicago: \(error)"
         }
     }
 

@@ -6,15 +6,18 @@ extension Region {
     public static let maxResponseTargetMinutes: Int64 = 10_080
 
     /// The region described by a `PUT /v1/regions/{code}` body; the target defaults to the
-    /// type's. The time-zone name is checked here for shape only: whether the system's tz
-    /// database knows it is the caller's question (the core reads no files).
-    public static func validate(body: JSONValue, code: String) throws(ValidationFailure) -> Region {
+    /// type's. Whether the system's tz database knows the time-zone name is asked of
+    /// `zoneProblem` (the core reads no files), which answers why a name is refused, or nil;
+    /// its answer is reported with the body's other problems, so a client learns them all at once.
+    public static func validate(body: JSONValue, code: String,
+                                zoneProblem: (String) -> String? = { _ in nil }) throws(ValidationFailure) -> Region {
         var reader = FieldReader()
         guard let object = reader.object(body, at: .root) else { throw ValidationFailure(issues: reader.issues) }
         reader.rejectUnknownMembers(of: object, allowed: members, at: .root)
         let name = reader.text(object, "name", at: .root, required: true)
         let type = reader.choice(object, "type", at: .root, required: true, as: RegionType.self)
         let timeZone = reader.text(object, "timezone", at: .root, required: true, maxLength: 128)
+        if let timeZone, let problem = zoneProblem(timeZone) { reader.report(JSONPath.root.member("timezone"), problem) }
         let target = reader.integer(object, "response_target_minutes", at: .root, in: 1...maxResponseTargetMinutes)
         guard reader.issues.isEmpty, let name, let type, let timeZone else { throw ValidationFailure(issues: reader.issues) }
         return Region(code: code, name: name, type: type, timeZone: timeZone,

@@ -34,6 +34,10 @@ import Testing
         let invalid = try await scene.server.request("PUT", "/v1/regions/\(scene.id("x"))", token: scene.token("admin"),
                                                      json: ["type": "suburban", "timezone": "UTC", "response_target_minutes": 0])
         #expect(invalid.errorPaths.sorted() == ["name", "response_target_minutes", "type"])
+        // An unknown zone is reported with the body's other problems, not after they are mended.
+        let both = try await scene.server.request("PUT", "/v1/regions/\(scene.id("x"))", token: scene.token("admin"),
+                                                  json: ["name": "X", "type": "suburban", "timezone": "Mars/Base"])
+        #expect(both.errorPaths.sorted() == ["timezone", "type"])
         #expect(try await scene.get("/v1/regions/\(scene.id("x"))").status == 404)
     }
 

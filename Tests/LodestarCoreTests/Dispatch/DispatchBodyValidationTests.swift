@@ -63,6 +63,10 @@ import Time
             .responseTargetMinutes == 45)
         #expect(Self.paths { _ = try Region.validate(body: ["name": "N", "type": "suburban", "response_target_minutes": 0], code: "n") }
             .sorted() == ["response_target_minutes", "timezone", "type"])
+        #expect(Self.paths {
+            _ = try Region.validate(body: ["name": "N", "type": "suburban", "timezone": "Mars/Base"], code: "n",
+                                    zoneProblem: { $0 == "Mars/Base" ? "unknown" : nil })
+        }.sorted() == ["timezone", "type"])
         #expect(RegionProfile.undescribed == RegionProfile(type: .urban, timeZone: "UTC", responseTargetMinutes: 60, isDescribed: false))
     }
 }
