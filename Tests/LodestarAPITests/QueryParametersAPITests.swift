@@ -3,7 +3,7 @@ import JSON
 import Testing
 
 /// Malformed, repeated or contradictory query parameters are 422 naming the parameter (SPEC §2),
-/// shown on `GET /v1/audit`.
+/// shown on `GET /v1/audit`; on a route that takes none, any parameter is.
 @Suite struct QueryParametersAPITests {
     static let window = "from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z"
 
@@ -52,5 +52,46 @@ import Testing
         #expect(Self.errors(response).map(\.path) == ["limit", "limt", "query"])
         // Messages name rules, never what was sent.
         #expect(!response.text.contains("555") && !response.text.contains("eleventy"))
+    }
+
+    /// Every `/v1` route that takes no query parameter, with a role that may call it: the check
+    /// comes before the route looks anything up, so the ids need not exist.
+    static let routesWithoutParameters: [(method: String, path: String, role: String)] = [
+        ("POST", "/v1/events", "ingest"), ("GET", "/v1/stream", "dispatcher"),
+        ("POST", "/v1/follow-ups", "dispatcher"), ("GET", "/v1/follow-ups/0190a000-0000-7000-8000-000000000000", "dispatcher"),
+        ("POST", "/v1/follow-ups/0190a000-0000-7000-8000-000000000000/attempts", "dispatcher"),
+        ("POST", "/v1/rulesets", "admin"), ("POST", "/v1/rulesets/1/activate", "admin"),
+        ("GET", "/v1/rulesets/active", "manager"), ("GET", "/v1/rulesets/1", "manager"),
+        ("POST", "/v1/routing/simulate", "manager"), ("POST", "/v1/routing/replay", "manager"),
+        ("POST", "/v1/dispatches", "dispatcher"), ("POST", "/v1/dispatches/1/events", "dispatcher"),
+        ("GET", "/v1/dispatches/1", "dispatcher"), ("PUT", "/v1/regions/north", "admin"), ("GET", "/v1/regions/north", "manager"),
+        ("PUT", "/v1/teams/t1", "admin"), ("POST", "/v1/teams/t1/status", "dispatcher"), ("GET", "/v1/teams/t1", "dispatcher"),
+    ]
+
+    @Test func aRouteThatTakesNoParametersNamesAnyGiven() async throws {
+        let fixture = try await FixtureCache.events.get()
+        for route in Self.routesWithoutParameters {
+            let headers = [("Authorization", "Bearer \(fixture.token(route.role))"), ("Content-Type", "application/json")]
+            let response = try fixture.server.raw(route.method, route.path + "?x=1&x=2", headers: headers,
+                                                  body: route.method == "GET" ? "" : "{}")
+            #expect(response.status == 422, "\(route.method) \(route.path)")
+            #expect(Self.errors(response).map(\.path) == ["x"], "\(route.method) \(route.path)")
+        }
+    }
+
+    @Test func anEventPostedWithAParameterIsNotStored() async throws {
+        let fixture = try await FixtureCache.events.get()
+        let contact = "query-\(UUID().uuidString.prefix(8))"
+        let event = """
+            {"event_id":"\(contact)-1","type":"contact.received","contact_id":"\(contact)",\
+            "occurred_at":"2026-11-26T16:43:04Z","data":{"channel":"call"}}
+            """
+        let posted = try fixture.server.raw("POST", "/v1/events?dry_run=true", headers: [
+            ("Authorization", "Bearer \(fixture.token("ingest"))"), ("Content-Type", "application/json"),
+        ], body: event)
+        #expect(posted.status == 422)
+        #expect(Self.errors(posted).map(\.path) == ["dry_run"])
+        let read = try fixture.server.raw("GET", "/v1/contacts/\(contact)", headers: [("Authorization", "Bearer \(fixture.token("manager"))")])
+        #expect(read.status == 404)
     }
 }

@@ -17,7 +17,7 @@ extension OpenAPIDocument {
             "get": [
                 "summary": "A described region (roles dispatcher, manager); one never described is 404 and counts as urban in UTC.",
                 "parameters": [path("code")],
-                "responses": answers([200: ("the region", "Region")], errors: [401, 403, 404, 503]),
+                "responses": answers([200: ("the region", "Region")], errors: [401, 403, 404, 422, 503]),
             ],
         ],
         "/v1/teams": ["get": [
@@ -33,7 +33,7 @@ extension OpenAPIDocument {
         ]],
         "/v1/teams/{team_id}": [
             "put": [
-                "summary": "Describe a team (role admin): 201 when new (off duty until it reports), 200 when replaced (status and location kept).",
+                "summary": "Describe a team (role admin): 201 when new (available at its base), 200 when replaced (status and location kept).",
                 "parameters": [path("team_id")],
                 "requestBody": body("TeamDescription"),
                 "responses": answers([200: ("the team, replaced", "Team"), 201: ("the team, new", "Team")], errors: [400, 401, 403, 404, 415, 422, 503]),
@@ -41,7 +41,7 @@ extension OpenAPIDocument {
             "get": [
                 "summary": "A team (role dispatcher).",
                 "parameters": [path("team_id")],
-                "responses": answers([200: ("the team", "Team")], errors: [401, 403, 404, 503]),
+                "responses": answers([200: ("the team", "Team")], errors: [401, 403, 404, 422, 503]),
             ],
         ],
         "/v1/teams/{team_id}/status": ["post": [
@@ -69,7 +69,7 @@ extension OpenAPIDocument {
         "/v1/dispatches/{id}": ["get": [
             "summary": "A dispatch (role dispatcher); the read is audited.",
             "parameters": [path("id")],
-            "responses": answers([200: ("the dispatch", "Dispatch")], errors: [401, 403, 404, 503]),
+            "responses": answers([200: ("the dispatch", "Dispatch")], errors: [401, 403, 404, 422, 503]),
         ]],
         "/v1/dispatches/{id}/events": ["post": [
             "summary": "A step of the dispatch's lifecycle (role dispatcher): 409 with allowed for an illegal step, 422 for an at earlier than the previous step (without at: now, never earlier than the previous step).",
@@ -152,7 +152,7 @@ extension OpenAPIDocument {
             (String(status), ["description": .string(answer.0), "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(answer.1)")]]]])
         }
         for status in errors {
-            members.append((String(status), ["description": "problem details", "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]))
+            members.append((String(status), problem("problem details")))
         }
         return .object(JSONObject(members))
     }

@@ -57,7 +57,8 @@ enum OpenAPIDocument {
             "responses": [
                 "200": ["description": "an endless text/event-stream: `id`, `event` (the kind) and `data` (the resource as JSON) per change, comments as heartbeats",
                         "content": ["text/event-stream": ["schema": ["type": "string"]]]],
-                "401": ["description": "no valid token"], "403": ["description": "wrong role"], "503": ["description": "the database is unreachable"],
+                "401": problem("no valid token"), "403": problem("wrong role"),
+                "422": problem("a query parameter was given (the route takes none)"), "503": problem("the database is unreachable"),
             ],
         ]],
         "/v1/follow-ups": [
@@ -79,7 +80,7 @@ enum OpenAPIDocument {
         "/v1/follow-ups/{id}": ["get": [
             "summary": "A follow-up with its attempts (role dispatcher); the read is audited.",
             "parameters": [parameter("id", in: "path", required: true, schema: ["type": "string", "format": "uuid"])],
-            "responses": responses(ok: "the follow-up", schema: "FollowUp", errors: [401, 403, 404, 503]),
+            "responses": responses(ok: "the follow-up", schema: "FollowUp", errors: [401, 403, 404, 422, 503]),
         ]],
         "/v1/follow-ups/{id}/attempts": ["post": [
             "summary": "Record an attempt to reach the person (role dispatcher): reached completes, declined declines, the configured number of unsuccessful attempts closes unable_to_reach.",
@@ -98,8 +99,8 @@ enum OpenAPIDocument {
                     "application/json": ["schema": ["type": "object"]], "text/csv": ["schema": ["type": "string"]],
                     "text/html": ["schema": ["type": "string"]],
                 ]],
-                "401": ["description": "no valid token"], "403": ["description": "wrong role, or suppress=false without the admin role"],
-                "422": ["description": "a parameter is malformed, unknown or contradictory"], "503": ["description": "the database is unreachable"],
+                "401": problem("no valid token"), "403": problem("wrong role, or suppress=false without the admin role"),
+                "422": problem("a parameter is malformed, unknown or contradictory"), "503": problem("the database is unreachable"),
             ],
         ]],
         "/v1/reports/spc": ["get": [
@@ -114,8 +115,8 @@ enum OpenAPIDocument {
                 "200": ["description": "the charts", "content": [
                     "application/json": ["schema": ["type": "object"]], "text/html": ["schema": ["type": "string"]],
                 ]],
-                "401": ["description": "no valid token"], "403": ["description": "wrong role"],
-                "422": ["description": "a parameter is malformed, unknown or contradictory"], "503": ["description": "the database is unreachable"],
+                "401": problem("no valid token"), "403": problem("wrong role"),
+                "422": problem("a parameter is malformed, unknown or contradictory"), "503": problem("the database is unreachable"),
             ],
         ]],
         "/v1/rulesets": ["post": [
@@ -125,17 +126,17 @@ enum OpenAPIDocument {
         ]],
         "/v1/rulesets/active": ["get": [
             "summary": "The active ruleset (roles manager, admin).",
-            "responses": responses(ok: "the ruleset", schema: "Ruleset", errors: [401, 403, 404, 503]),
+            "responses": responses(ok: "the ruleset", schema: "Ruleset", errors: [401, 403, 404, 422, 503]),
         ]],
         "/v1/rulesets/{version}": ["get": [
             "summary": "One ruleset version (roles manager, admin).",
             "parameters": [parameter("version", in: "path", required: true, schema: ["type": "integer", "minimum": 1])],
-            "responses": responses(ok: "the ruleset", schema: "Ruleset", errors: [401, 403, 404, 503]),
+            "responses": responses(ok: "the ruleset", schema: "Ruleset", errors: [401, 403, 404, 422, 503]),
         ]],
         "/v1/rulesets/{version}/activate": ["post": [
             "summary": "Make this version the one every process routes with from the next decision on (role admin).",
             "parameters": [parameter("version", in: "path", required: true, schema: ["type": "integer", "minimum": 1])],
-            "responses": responses(ok: "the ruleset, now active", schema: "Ruleset", errors: [401, 403, 404, 503]),
+            "responses": responses(ok: "the ruleset, now active", schema: "Ruleset", errors: [401, 403, 404, 422, 503]),
         ]],
         "/v1/routing/simulate": ["post": [
             "summary": "Decide for a contact's facts under a ruleset (a version, an inline document, or the active one), explaining every rule tried; no side effects (role manager). A region named without region_type has the region's described type (urban if undescribed).",
@@ -168,12 +169,17 @@ enum OpenAPIDocument {
         ["name": .string(name), "in": .string(location), "required": .bool(required), "schema": schema]
     }
 
+    /// An error answer: problem details (SPEC §2), as every error is.
+    static func problem(_ description: String) -> JSONValue {
+        ["description": .string(description), "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
+    }
+
     private static func responses(ok: String, schema: String, errors: [Int], status: Int = 200) -> JSONValue {
         var members: [(String, JSONValue)] = [
             (String(status), ["description": .string(ok), "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(schema)")]]]]),
         ]
         for status in errors {
-            members.append((String(status), ["description": "problem details", "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]))
+            members.append((String(status), problem("problem details")))
         }
         return .object(JSONObject(members))
     }

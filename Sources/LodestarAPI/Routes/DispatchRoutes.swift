@@ -10,6 +10,7 @@ import LodestarStore
 enum DispatchRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("POST", "/v1/dispatches", access: .roles([.dispatcher])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let body = try request.jsonBody()
             do {
@@ -20,6 +21,7 @@ enum DispatchRoutes {
             }
         }
         builder.add("POST", "/v1/dispatches/{id}/events", access: .roles([.dispatcher])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let id = try Self.dispatchID(requestContext)
             let body = try request.jsonBody()
@@ -30,7 +32,8 @@ enum DispatchRoutes {
                 throw DispatchProblems.map(error)
             }
         }
-        builder.add("GET", "/v1/dispatches/{id}", access: .roles([.dispatcher])) { _, requestContext in
+        builder.add("GET", "/v1/dispatches/{id}", access: .roles([.dispatcher])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             guard let dispatch = try await context.database.dispatches.read(try Self.dispatchID(requestContext), auditedAs: principal.name) else {
                 throw Problem.notFound("No dispatch with this id is known.")

@@ -11,6 +11,7 @@ enum EventRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         let validation = EventValidation(maxBatchSize: context.settings.maxEventsPerBatch)
         builder.add("POST", "/v1/events", access: .roles([.ingest])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let body = try request.jsonBody()
             let events: [ContactEvent]

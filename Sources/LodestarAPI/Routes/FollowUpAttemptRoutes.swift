@@ -14,6 +14,7 @@ enum FollowUpAttemptRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         let policy = context.settings.followUp.policy
         builder.add("POST", "/v1/follow-ups/{id}/attempts", access: .roles([.dispatcher])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let id = try FollowUpRoutes.knownID(requestContext)
             let body = try request.jsonBody()

@@ -17,6 +17,7 @@ enum FollowUpRoutes {
         // A follow-up is for a known contact (one with at least one event): a typo in the id
         // must not become a promise nobody can keep, so an unknown contact is 404.
         builder.add("POST", "/v1/follow-ups", access: .roles([.dispatcher])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let body = try request.jsonBody()
             let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
@@ -51,7 +52,8 @@ enum FollowUpRoutes {
             return .json(["follow_ups": .array(followUps.map { $0.json(now: now) })])
         }
 
-        builder.add("GET", "/v1/follow-ups/{id}", access: .roles([.dispatcher])) { _, requestContext in
+        builder.add("GET", "/v1/follow-ups/{id}", access: .roles([.dispatcher])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let id = try knownID(requestContext)
             guard let followUp = try await context.followUps.read(id, auditedAs: principal.name) else { throw unknown }

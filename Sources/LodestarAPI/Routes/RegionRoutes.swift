@@ -13,6 +13,7 @@ enum RegionRoutes {
 
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("PUT", "/v1/regions/{code}", access: .roles([.admin])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let code = try Self.code(requestContext)
             let body = try request.jsonBody()
@@ -24,7 +25,8 @@ enum RegionRoutes {
                 throw DispatchProblems.map(error)
             }
         }
-        builder.add("GET", "/v1/regions/{code}", access: .roles([.dispatcher, .manager])) { _, requestContext in
+        builder.add("GET", "/v1/regions/{code}", access: .roles([.dispatcher, .manager])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             guard let region = try await context.database.regions.region(try Self.code(requestContext)) else {
                 throw Problem.notFound("No region with this code has been described.")
             }

@@ -12,6 +12,7 @@ import Time
 enum RoutingRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("POST", "/v1/routing/simulate", access: .roles([.manager])) { request, _ in
+            try QueryReader.rejectAny(in: request)
             let body = try request.jsonBody()
             var reader = FieldReader()
             guard let object = reader.object(body, at: .root) else { throw validation(reader) }
@@ -51,6 +52,7 @@ enum RoutingRoutes {
         }
 
         builder.add("POST", "/v1/routing/replay", access: .roles([.manager])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let body = try request.jsonBody()
             var reader = FieldReader()

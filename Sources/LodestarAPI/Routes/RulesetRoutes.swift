@@ -10,6 +10,7 @@ import Time
 enum RulesetRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("POST", "/v1/rulesets", access: .roles([.admin])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let document = try request.jsonBody()
             let ruleset: Ruleset
@@ -23,7 +24,8 @@ enum RulesetRoutes {
             return .json(["version": .int(Int64(stored.version)), "warnings": stored.warnings], status: 201)
         }
 
-        builder.add("POST", "/v1/rulesets/{version}/activate", access: .roles([.admin])) { _, requestContext in
+        builder.add("POST", "/v1/rulesets/{version}/activate", access: .roles([.admin])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             guard let version = version(requestContext),
                   try await context.database.rulesets.activate(version, by: principal.name),
@@ -32,14 +34,16 @@ enum RulesetRoutes {
             return .json(json(stored))
         }
 
-        builder.add("GET", "/v1/rulesets/active", access: .roles([.manager])) { _, _ in
+        builder.add("GET", "/v1/rulesets/active", access: .roles([.manager])) { request, _ in
+            try QueryReader.rejectAny(in: request)
             guard let stored = try await context.database.rulesets.active() else {
                 throw Problem.notFound("No ruleset is active.")
             }
             return .json(json(stored))
         }
 
-        builder.add("GET", "/v1/rulesets/{version}", access: .roles([.manager])) { _, requestContext in
+        builder.add("GET", "/v1/rulesets/{version}", access: .roles([.manager])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             guard let version = version(requestContext), let stored = try await context.database.rulesets.ruleset(version) else {
                 throw Problem.notFound("No ruleset has this version.")
             }

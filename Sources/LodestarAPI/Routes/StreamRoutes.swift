@@ -9,6 +9,7 @@ import LodestarStore
 enum StreamRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("GET", "/v1/stream", access: .roles([.dispatcher, .manager])) { request, _ in
+            try QueryReader.rejectAny(in: request)
             let session = StreamSession(feed: context.database.changeFeed, log: context.database.changeLog,
                                         heartbeat: context.settings.streamHeartbeat)
             // Subscribed before the starting position is read, so that no change falls between.

@@ -14,6 +14,7 @@ enum TeamRoutes {
 
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("PUT", "/v1/teams/{team_id}", access: .roles([.admin])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let id = try Self.teamID(requestContext)
             let body = try request.jsonBody()
@@ -26,6 +27,7 @@ enum TeamRoutes {
             }
         }
         builder.add("POST", "/v1/teams/{team_id}/status", access: .roles([.dispatcher])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
             let id = try Self.teamID(requestContext)
             let body = try request.jsonBody()
@@ -36,7 +38,8 @@ enum TeamRoutes {
                 throw DispatchProblems.map(error)
             }
         }
-        builder.add("GET", "/v1/teams/{team_id}", access: .roles([.dispatcher])) { _, requestContext in
+        builder.add("GET", "/v1/teams/{team_id}", access: .roles([.dispatcher])) { request, requestContext in
+            try QueryReader.rejectAny(in: request)
             guard let team = try await context.database.teams.team(try Self.teamID(requestContext)) else { throw Problem.notFound("No team with this id is known.") }
             return .json(team.json)
         }

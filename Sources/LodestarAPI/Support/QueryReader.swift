@@ -15,6 +15,15 @@ struct QueryReader {
         query = request.query
     }
 
+    /// For a route that takes no query parameters: any parameter given is 422 naming it, as on
+    /// the routes that take some (SPEC §2), rather than silently ignored.
+    static func rejectAny(in request: Request) throws(Problem) {
+        // Most requests have no query at all: nothing to parse.
+        guard request.head.query != nil else { return }
+        let errors = QueryReader(request).errors
+        guard errors.isEmpty else { throw Problem.validation(errors) }
+    }
+
     /// The single value of `name`; nil when absent, or when repeated or undecodable (recorded).
     mutating func string(_ name: String, required: Bool = false) -> String? {
         read.insert(name)
