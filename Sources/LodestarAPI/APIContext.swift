@@ -16,8 +16,8 @@ final class APIContext {
     let followUps: FollowUpStore
     let database: Database
     let logger: Logger
-    /// Set once migrations have been applied; `/readyz` waits for it.
-    var isMigrated = false
+    /// Whether migrations have been applied; `/readyz` and every `/v1` route wait for it.
+    let schema = SchemaReadiness()
 
     init(settings: APISettings, database: Database, logger: Logger) {
         self.settings = settings

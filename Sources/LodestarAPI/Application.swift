@@ -20,8 +20,9 @@ public final class Application {
                                       logger: logger)
     }
 
-    /// Marks the schema as current: `/readyz` answers 200 from then on (while the database answers).
-    public func markMigrated() { context.isMigrated = true }
+    /// Marks the schema as current: `/readyz` answers 200 from then on (while the database
+    /// answers), and `/v1` routes are served rather than answered 503.
+    public func markMigrated() { context.schema.markCurrent() }
 
     /// Starts the work a serving process does besides answering requests: hearing token
     /// revocations (SPEC §8, for the token cache), the change feed behind `/v1/stream`,
@@ -46,8 +47,9 @@ public final class Application {
 
     /// The pipeline of the whole API. Middleware, outermost first: the request id (echoed on every
     /// answer), the access log and metrics (which see every answer, errors included), a database
-    /// outage turned into 503, authentication (before anything reveals whether a route exists),
-    /// then the media-type check of request bodies.
+    /// outage turned into 503, `/v1` held at 503 until the schema is current, authentication
+    /// (before anything reveals whether a route exists), then the media-type check of request
+    /// bodies.
     public func makeResponder() -> some HTTPResponder {
         APIResponder(pipeline: makePipeline())
     }
@@ -61,6 +63,7 @@ public final class Application {
         builder.add(middleware: AccessLogMiddleware(logger: context.logger, errorMetadata: ErrorLogMetadata.of))
         builder.add(middleware: MetricsMiddleware(metrics: metrics))
         builder.add(middleware: DatabaseOutageMiddleware())
+        builder.add(middleware: SchemaReadinessMiddleware(readiness: context.schema))
         builder.add(middleware: AuthenticationMiddleware(authenticator: context.authenticator))
         builder.add(middleware: JSONMediaTypeMiddleware())
         HealthRoutes.register(in: &builder, context: context)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Loop
 
 extension Serve {
     /// The exit status of a `serve` whose migrations directory holds no migrations (a binary
@@ -20,5 +21,25 @@ extension Serve {
             return nil
         }
         return directory
+    }
+
+    /// How long `serve` waits for its first migration attempt before it listens anyway.
+    static let migrationWaitBeforeListening: Duration = .seconds(5)
+}
+
+/// Whether the first migration attempt of `serve` has ended (applied, failed, or found the
+/// database unreachable), for start-up to wait on before it listens.
+@LoopActor
+final class MigrationProgress {
+    private var ended = false
+
+    func attempted() { ended = true }
+
+    /// Returns once the first attempt has ended, or after `limit`.
+    func firstAttempt(waitingAtMost limit: Duration) async {
+        let deadline = MonotonicInstant.now + limit
+        while !ended, MonotonicInstant.now < deadline {
+            try? await sleep(for: .milliseconds(10))
+        }
     }
 }

@@ -50,17 +50,23 @@ struct Serve: LoopCommand {
         let server = HTTPServer(
             configuration: try httpConfiguration(settings),
             responder: application.makeResponder(), logger: logger)
-        // Listening comes before anything runs in the background: a process that cannot serve
-        // has nothing to stop before it exits.
+        // Migrations are tried before listening, so that a process that accepts connections
+        // serves `/v1` at once (until the schema is current, `/v1` is 503). A database that
+        // cannot be reached, or answers slower than `migrationWaitBeforeListening`, is migrated
+        // in the background while the process listens.
+        let progress = MigrationProgress()
+        let migrating = EventLoop.shared.task {
+            await Self.migrateWhenReachable(database, from: migrations, application: application, logger: logger, progress: progress)
+        }
+        await progress.firstAttempt(waitingAtMost: Self.migrationWaitBeforeListening)
         do {
             try server.start()
         } catch {
             logger.error("cannot listen", metadata: Self.listenFailureMetadata(error, settings: settings))
+            migrating.cancel()
+            application.stopBackgroundWork()
             database.close()
             throw ExitCode(Self.cannotListenStatus)
-        }
-        let migrating = EventLoop.shared.task {
-            await Self.migrateWhenReachable(database, from: migrations, application: application, logger: logger)
         }
         let memoryReturn = MemoryReturn.start()
         logger.info("listening", metadata: ["host": "\(settings.host)", "port": "\(server.port)"])
@@ -77,8 +83,10 @@ struct Serve: LoopCommand {
     /// Applies migrations, retrying while the database cannot be reached: the server serves
     /// (with `/readyz` at 503) meanwhile rather than refusing to start during an outage.
     @LoopActor
-    static func migrateWhenReachable(_ database: Database, from directory: String, application: Application, logger: Logger) async {
+    static func migrateWhenReachable(_ database: Database, from directory: String, application: Application, logger: Logger,
+                                     progress: MigrationProgress) async {
         var delay = Duration.milliseconds(200)
+        defer { progress.attempted() }
         while !Task.isCancelled {
             do {
                 let applied = try await database.migrate(directory: directory)
@@ -90,6 +98,7 @@ struct Serve: LoopCommand {
                 return
             } catch where isDatabaseUnavailable(error) {
                 logger.warning("database unreachable; will retry migrations", metadata: ["retry_in": "\(delay)"])
+                progress.attempted()
             } catch {
                 logger.critical("migrations failed", metadata: ["error": "\(error)"])
                 return

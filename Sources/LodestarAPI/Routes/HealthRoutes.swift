@@ -13,7 +13,7 @@ enum HealthRoutes {
             .json(alive)
         }
         builder.add("GET", "/readyz", access: .anyone) { _, _ in
-            guard context.isMigrated, await context.database.isReachable() else {
+            guard context.schema.isCurrent, await context.database.isReachable() else {
                 throw Problem.unavailable("The database is not reachable or not yet migrated.", retryAfterSeconds: 2)
             }
             return .json(["status": "ready"])
