@@ -59,7 +59,9 @@ let package = Package(
         // The private cluster commands use without LODESTAR_DATABASE_URL; settings come as values.
         .target(name: "EmbeddedPostgres", swiftSettings: strict),
         .target(name: "LodestarCore", dependencies: ["JSON", "Time"], swiftSettings: strict),
-        .target(name: "LodestarStore", dependencies: ["LodestarCore", "Postgres", "JSON", "Loop", "Time", "ZoneInfo"], swiftSettings: strict),
+        .target(name: "LodestarStore", dependencies: [
+            "LodestarCore", "Postgres", "JSON", "Loop", "Time", "ZoneInfo", .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .target(name: "LodestarAPI", dependencies: [
             "LodestarCore", "LodestarStore", "HTTP", "JSON", "Postgres", "Loop", "Time", "ZoneInfo",
             .product(name: "Logging", package: "swift-log"),

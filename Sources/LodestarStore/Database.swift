@@ -1,4 +1,5 @@
 public import LodestarCore
+public import Logging
 public import Loop
 import Postgres
 
@@ -51,11 +52,13 @@ public final class Database {
     /// are made on demand, so this succeeds even while the database is down. Eight: up to four
     /// ingest transactions in flight, and the rest for reads and other writes.
     /// `maxEventsPerContact` bounds what one contact may cost (beyond it a post is refused);
-    /// `eta` estimates how long teams take to reach contacts.
+    /// `eta` estimates how long teams take to reach contacts; `logger` hears the pool's losses
+    /// and recoveries of its connections (none when nil).
     public static func open(connectionString: String, poolSize: Int = 8, maxEventsPerContact: Int = 10_000,
-                            eta: ETAModel = ETAModel()) -> Database {
-        Database(pool: PostgresPool(configuration: PostgresPoolConfiguration(conninfo: connectionString, size: poolSize)),
-                 maxEventsPerContact: maxEventsPerContact, eta: eta)
+                            eta: ETAModel = ETAModel(), logger: Logger? = nil) -> Database {
+        var configuration = PostgresPoolConfiguration(conninfo: connectionString, size: poolSize)
+        if let logger { configuration.logger = logger }
+        return Database(pool: PostgresPool(configuration: configuration), maxEventsPerContact: maxEventsPerContact, eta: eta)
     }
 
     /// Applies pending migrations from `directory`, then gives a new install the default

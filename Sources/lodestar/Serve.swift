@@ -45,7 +45,7 @@ struct Serve: LoopCommand {
         guard let migrations = Self.migrationsDirectory(logger: logger) else { throw ExitCode(Self.noMigrationsStatus) }
         let database = Database.open(connectionString: try DatabaseLocation.connectionString(),
                                      maxEventsPerContact: try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT") ?? 10_000,
-                                     eta: try etaModel())
+                                     eta: try etaModel(), logger: logger)
         let application = Application(database: database, settings: try apiSettings(), logger: logger)
         let server = HTTPServer(
             configuration: try httpConfiguration(settings),

@@ -4,7 +4,8 @@ import JSON
 import Testing
 
 /// A database outage while serving: writes answer 503 with `Retry-After`, the process keeps
-/// running, and it serves again by itself once the database is back (SPEC §2).
+/// running, and it serves again by itself once the database is back (SPEC §2). Its log says
+/// when the connections were lost and when they came back.
 @Suite struct RecoveryAPITests {
     @Test func anOutageGives503AndTheServerRecoversByItself() async throws {
         let directory = "/tmp/lsr-\(UInt32.random(in: 0...UInt32.max))"
@@ -36,6 +37,10 @@ import Testing
         #expect(after == 200)
         #expect(try await server.request("GET", "/readyz").status == 200)
         #expect(try database.sql("SELECT count(*) FROM contact_events WHERE contact_id = 'recovering'") == "2")
+        let messages = server.logLines.compactMap { try? JSON.parse(Array($0.utf8))["msg"]?.stringValue }
+        let lost = messages.firstIndex(of: "database connection lost")
+        let restored = messages.firstIndex(of: "database connection restored")
+        #expect(lost != nil && restored != nil && lost! < restored!, "\(messages)")
         #expect(server.stop() == 0)
     }
 }

@@ -41,9 +41,14 @@ extension PostgresPool {
             case .failure(let error):
                 connections[slot] = nil
                 guard !machine.isClosed else { return }
-                configuration.logger.warning("cannot connect to the database; retrying", metadata: [
-                    "slot": "\(slot)", "error": "\(error.message)", "failures": "\(machine.consecutiveFailures + 1)",
-                ])
+                // Every slot retries every few seconds through an outage: the 1st, 2nd, 4th, 8th…
+                // failure in a row is logged, enough to follow it without a line per attempt.
+                let failures = machine.consecutiveFailures + 1
+                if failures & (failures - 1) == 0 {
+                    configuration.logger.warning("cannot connect to the database; retrying", metadata: [
+                        "slot": "\(slot)", "error": "\(error.message)", "failures": "\(failures)",
+                    ])
+                }
                 perform(machine.connectFailed(slot: slot, error: error))
             }
         }
