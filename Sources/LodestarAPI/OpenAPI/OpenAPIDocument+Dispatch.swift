@@ -87,11 +87,11 @@ extension OpenAPIDocument {
             "name": ["type": "string"], "type": ["enum": ["urban", "rural", "frontier"]], "timezone": ["type": "string"],
             "response_target_minutes": ["type": "integer", "minimum": 1, "maximum": 10080],
         ]],
-        "Region": ["type": "object", "properties": [
+        "Region": ["type": "object", "required": ["code", "name", "type", "timezone", "response_target_minutes"], "properties": [
             "code": ["type": "string"], "name": ["type": "string"], "type": ["enum": ["urban", "rural", "frontier"]],
             "timezone": ["type": "string"], "response_target_minutes": ["type": "integer"],
         ]],
-        "RegionList": ["type": "object", "properties": ["regions": ["type": "array", "items": ["$ref": "#/components/schemas/Region"]]]],
+        "RegionList": ["type": "object", "required": ["regions"], "properties": ["regions": ["type": "array", "items": ["$ref": "#/components/schemas/Region"]]]],
         "TeamDescription": ["type": "object", "required": ["name", "base"], "properties": [
             "name": ["type": "string"], "capabilities": strings, "regions": strings, "base": ["$ref": "#/components/schemas/Point"],
         ]],
@@ -99,12 +99,12 @@ extension OpenAPIDocument {
             "status": ["enum": ["available", "off_duty", "out_of_service"]], "location": ["$ref": "#/components/schemas/Point"],
             "at": ["type": "string", "format": "date-time"],
         ]],
-        "Team": ["type": "object", "properties": [
+        "Team": ["type": "object", "required": ["team_id", "name", "status", "capabilities", "regions", "location"], "properties": [
             "team_id": ["type": "string"], "name": ["type": "string"], "status": ["enum": ["available", "busy", "off_duty", "out_of_service"]],
             "capabilities": strings, "regions": strings, "location": ["$ref": "#/components/schemas/Point"],
             "distance_km": ["type": "number"], "eta_minutes": ["type": "number"],
         ]],
-        "TeamList": ["type": "object", "properties": ["teams": ["type": "array", "items": ["$ref": "#/components/schemas/Team"]]]],
+        "TeamList": ["type": "object", "required": ["teams"], "properties": ["teams": ["type": "array", "items": ["$ref": "#/components/schemas/Team"]]]],
         "DispatchRequest": ["type": "object", "required": ["contact_id"], "properties": [
             "contact_id": ["type": "string"], "team_id": ["type": "string"],
             "priority": ["enum": ["emergent", "urgent", "routine"], "default": "urgent"], "requires": strings,
@@ -116,16 +116,21 @@ extension OpenAPIDocument {
             "outcome": ["enum": ["stabilized_in_community", "transported_voluntary", "transported_involuntary", "referred", "law_enforcement_custody", "other"]],
             "law_enforcement_involved": ["type": "boolean"],
         ]],
-        "Dispatch": ["type": "object", "properties": [
+        "Dispatch": ["type": "object", "required": [
+            "id", "contact_id", "status", "priority", "requires", "team_id", "eta_minutes", "requested_at", "assigned_at", "en_route_at",
+            "on_scene_at", "completed_at", "cancelled_at", "outcome", "law_enforcement_involved",
+        ], "properties": [
             "id": ["type": "integer"], "contact_id": ["type": "string"],
             "status": ["enum": ["requested", "assigned", "en_route", "on_scene", "completed", "cancelled"]],
             "priority": ["enum": ["emergent", "urgent", "routine"]], "requires": strings, "team_id": ["type": ["string", "null"]],
             "eta_minutes": ["type": ["number", "null"]], "requested_at": time, "assigned_at": time, "en_route_at": time,
-            "on_scene_at": time, "completed_at": time, "cancelled_at": time, "outcome": ["type": ["string", "null"]],
+            "on_scene_at": time, "completed_at": time, "cancelled_at": time, "outcome": ["enum": [
+                "stabilized_in_community", "transported_voluntary", "transported_involuntary", "referred", "law_enforcement_custody", "other", .null,
+            ]],
             "law_enforcement_involved": ["type": ["boolean", "null"]],
         ]],
-        "DispatchBoard": ["type": "object", "properties": [
-            "dispatches": ["type": "array", "items": ["allOf": [["$ref": "#/components/schemas/Dispatch"], ["type": "object", "properties": [
+        "DispatchBoard": ["type": "object", "required": ["dispatches"], "properties": [
+            "dispatches": ["type": "array", "items": ["allOf": [["$ref": "#/components/schemas/Dispatch"], ["type": "object", "required": ["elapsed_minutes", "target_minutes", "breached"], "properties": [
                 "elapsed_minutes": ["type": "number"], "target_minutes": ["type": "integer"], "breached": ["type": "boolean"],
             ]]]]],
             "next": ["type": "string"],

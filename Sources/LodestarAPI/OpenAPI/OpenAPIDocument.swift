@@ -201,7 +201,9 @@ enum OpenAPIDocument {
         ]],
         "Problem": ["type": "object", "required": ["type", "title", "status", "detail"], "properties": [
             "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"], "detail": ["type": "string"],
-            "errors": ["type": "array", "items": ["type": "object", "properties": ["path": ["type": "string"], "message": ["type": "string"]]]],
+            "errors": ["type": "array", "items": ["type": "object", "required": ["path", "message"], "properties": [
+                "path": ["type": "string"], "message": ["type": "string"],
+            ]]],
         ]],
         "Event": ["type": "object", "required": ["event_id", "type", "contact_id", "occurred_at"], "properties": [
             "event_id": ["type": "string", "minLength": 1, "maxLength": 200],
@@ -211,19 +213,34 @@ enum OpenAPIDocument {
             "occurred_at": ["type": "string", "format": "date-time"],
             "data": ["type": "object"],
         ]],
-        "IngestResponse": ["type": "object", "properties": [
+        "IngestResponse": ["type": "object", "required": ["accepted", "duplicates", "results"], "properties": [
             "accepted": ["type": "integer"], "duplicates": ["type": "integer"],
-            "results": ["type": "array", "items": ["type": "object", "properties": [
-                "event_id": ["type": "string"], "status": ["enum": ["accepted", "duplicate"]], "decision": ["type": "object"],
+            "results": ["type": "array", "items": ["type": "object", "required": ["event_id", "status"], "properties": [
+                "event_id": ["type": "string"], "status": ["enum": ["accepted", "duplicate"]],
+                "decision": ["$ref": "#/components/schemas/Decision"],
             ]]],
         ]],
-        "Contact": ["type": "object", "properties": [
+        "Decision": ["type": "object", "required": ["contact_id", "ruleset_version", "rule_id", "action", "priority"], "properties": [
+            "contact_id": ["type": "string"], "ruleset_version": ["type": "integer"], "rule_id": ["type": "string"],
+            "action": ["enum": ["resolve_by_phone", "dispatch_mobile_team", "emergency_911", "refer", "transfer"]],
+            "priority": ["enum": ["emergent", "urgent", "routine"]],
+            "experiment": ["type": "object", "required": ["id", "arm"], "properties": ["id": ["type": "string"], "arm": ["type": "string"]]],
+            "dispatch": ["type": "object", "required": ["id"], "properties": [
+                "id": ["type": "integer"], "team_id": ["type": ["string", "null"]], "eta_minutes": ["type": ["number", "null"]],
+            ]],
+            "follow_up": ["type": "object", "required": ["id", "due_at"], "properties": [
+                "id": ["type": "string", "format": "uuid"], "due_at": ["type": "string", "format": "date-time"],
+            ]],
+        ]],
+        "Contact": ["type": "object", "required": ["contact_id", "state", "timeline", "decisions", "dispatches", "follow_ups"], "properties": [
             "contact_id": ["type": "string"], "state": ["type": "object"],
             "timeline": ["type": "array", "items": ["type": "object"]], "next": ["type": "string"],
-            "decisions": ["type": "array"], "dispatches": ["type": "array"], "follow_ups": ["type": "array"],
+            "decisions": ["type": "array", "items": ["$ref": "#/components/schemas/Decision"]],
+            "dispatches": ["type": "array", "items": ["$ref": "#/components/schemas/Dispatch"]],
+            "follow_ups": ["type": "array", "items": ["$ref": "#/components/schemas/FollowUp"]],
         ]],
-        "AuditPage": ["type": "object", "properties": [
-            "entries": ["type": "array", "items": ["type": "object", "properties": [
+        "AuditPage": ["type": "object", "required": ["entries"], "properties": [
+            "entries": ["type": "array", "items": ["type": "object", "required": ["at", "actor", "action", "resource"], "properties": [
                 "at": ["type": "string", "format": "date-time"], "actor": ["type": "string"], "action": ["type": "string"],
                 "resource": ["type": "string"], "detail": [:],
             ]]],
@@ -239,18 +256,19 @@ enum OpenAPIDocument {
             "at": ["type": "string", "format": "date-time", "description": "default now; not before the creation or the previous attempt"],
             "outcome": ["enum": ["reached", "no_answer", "left_message", "declined", "wrong_number"]],
         ]],
-        "FollowUp": ["type": "object", "properties": [
+        "FollowUp": ["type": "object", "required": ["id", "contact_id", "created_at", "due_at", "status", "overdue", "attempts", "closed_at"],
+                     "properties": [
             "id": ["type": "string", "format": "uuid"], "contact_id": ["type": "string"],
             "created_at": ["type": "string", "format": "date-time"], "due_at": ["type": "string", "format": "date-time"],
             "status": ["enum": ["open", "completed", "declined", "unable_to_reach"]],
             "overdue": ["type": "boolean", "description": "open and past due_at"],
-            "attempts": ["type": "array", "items": ["type": "object", "properties": [
+            "attempts": ["type": "array", "items": ["type": "object", "required": ["at", "outcome"], "properties": [
                 "at": ["type": "string", "format": "date-time"],
                 "outcome": ["enum": ["reached", "no_answer", "left_message", "declined", "wrong_number"]],
             ]]],
             "closed_at": ["type": ["string", "null"], "format": "date-time"],
         ]],
-        "FollowUpList": ["type": "object", "properties": [
+        "FollowUpList": ["type": "object", "required": ["follow_ups"], "properties": [
             "follow_ups": ["type": "array", "items": ["$ref": "#/components/schemas/FollowUp"]],
         ]],
     ]
