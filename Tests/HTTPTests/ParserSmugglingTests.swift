@@ -33,7 +33,20 @@ struct ParserSmugglingTests {
         .init("missing Host", "GET / HTTP/1.1\r\n\r\n", 400),
         .init("repeated Host", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
         .init("repeated Host on 1.0", "GET / HTTP/1.0\r\nHost: a\r\nhost: a\r\n\r\n", 400),
+        .init("Host with a space and a path", "GET / HTTP/1.1\r\nHost: a b/c\r\n\r\n", 400),
+        .init("Host as a list", "GET / HTTP/1.1\r\nHost: a, b\r\n\r\n", 400),
+        .init("Host with user info", "GET / HTTP/1.1\r\nHost: u@a\r\n\r\n", 400),
+        .init("Host with a port that is not digits", "GET / HTTP/1.1\r\nHost: x:abc\r\n\r\n", 400),
+        .init("Host with an unclosed IP literal", "GET / HTTP/1.1\r\nHost: [::1\r\n\r\n", 400),
+        .init("Host with a broken percent-escape", "GET / HTTP/1.1\r\nHost: a%4\r\n\r\n", 400),
     ]
+
+    /// What RFC 3986's authority grammar allows for `Host` is accepted.
+    @Test("valid Host values", arguments: ["", "a", "localhost:8080", "127.0.0.1:8080", "[::1]:8080", "[::1]", "example.com",
+                                           "a%41b.example", "x:", "xn--bcher-kva.example:443"])
+    func validHost(_ host: String) {
+        #expect(parse("GET / HTTP/1.1\r\nHost: \(host)\r\n\r\n").error == nil, "\(host)")
+    }
 
     static let lineEndingCases: [RejectionCase] = [
         .init("bare LF after request line", "GET / HTTP/1.1\nHost: a\r\n\r\n", 400),

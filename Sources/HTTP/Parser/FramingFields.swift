@@ -33,6 +33,7 @@ struct FramingFields: Sendable {
         case 4 where ASCII.equalsIgnoringCase(name, "host"):
             hostCount += 1
             if hostCount > 1 { throw .badRequest("repeated Host header") }
+            if !Self.isValidHost(value) { throw .badRequest("malformed Host header") }
         case 6 where ASCII.equalsIgnoringCase(name, "expect"):
             if ASCII.equalsIgnoringCase(value, "100-continue") { sawExpectContinue = true }
         case 10 where ASCII.equalsIgnoringCase(name, "connection"):

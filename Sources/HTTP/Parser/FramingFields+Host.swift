@@ -1,0 +1,41 @@
+extension FramingFields {
+    /// A `Host` field value as RFC 9110 §7.2 and RFC 3986 §3.2.2 spell it: `uri-host [":" port]`,
+    /// the host an IP literal in brackets or a reg-name (letters, digits, `-._~`, sub-delims and
+    /// percent-escapes; an IPv4 address is one), the port digits. Empty is valid (a target with
+    /// no authority). RFC 9112 §3.2: any other value is answered 400.
+    static func isValidHost(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if value.first == UInt8(ascii: "[") {
+            guard let close = value.firstIndex(of: UInt8(ascii: "]")), close > 1 else { return false }
+            guard value[1..<close].allSatisfy({ isRegNameByte($0) || $0 == ASCII.colon }) else { return false }
+            index = close + 1
+        } else {
+            while index < value.count, value[index] != ASCII.colon {
+                if value[index] == ASCII.percent {
+                    guard index + 2 < value.count, ASCII.hexValue(value[index + 1]) != nil, ASCII.hexValue(value[index + 2]) != nil
+                    else { return false }
+                    index += 3
+                    continue
+                }
+                guard isRegNameByte(value[index]) else { return false }
+                index += 1
+            }
+        }
+        guard index < value.count else { return true }
+        guard value[index] == ASCII.colon else { return false }
+        return value[(index + 1)...].allSatisfy { ASCII.digitValue($0) != nil }
+    }
+
+    /// `unreserved` and `sub-delims` (RFC 3986 §2.2, §2.3).
+    private static func isRegNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
+             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="):
+            true
+        default:
+            false
+        }
+    }
+}
