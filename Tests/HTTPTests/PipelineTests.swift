@@ -97,7 +97,13 @@ import Testing
         let wrongMethod = await pipeline.respond(to: .make("DELETE", "/v1/things/t1"))
         #expect(wrongMethod.status == 405)
         #expect(wrongMethod.header("Allow") == "GET, HEAD")
-        #expect(trail.events == ["a in", "a in"])
+        // A method no one has heard of is not implemented (RFC 9110 §9.1); methods are case-sensitive.
+        for unknown in ["BREW", "get"] {
+            let response = await pipeline.respond(to: .make(unknown, "/v1/things/t1"))
+            #expect(response.status == 501, "\(unknown)")
+            #expect(response.header("Content-Type") == "application/problem+json")
+        }
+        #expect(trail.events == ["a in", "a in", "a in", "a in"])
     }
 
     @Test @LoopActor func aHandlersOwnErrorBecomesA500ThatRevealsNothing() async {

@@ -70,6 +70,11 @@ public struct Pipeline<Context: RequestContext>: HTTPResponder {
         case .found(let endpoint, _, _):
             return try await endpoint.handler(request, context)
         case .methodNotAllowed(let allow):
+            // RFC 9110 §9.1: a method the server does not recognise at all is 501; a standard
+            // one this resource does not take, 405 with what it does take.
+            guard StandardMethod.isStandard(request.method) else {
+                throw Problem(status: 501, detail: "This request method is not one this server implements.")
+            }
             throw Problem(status: 405, detail: "\(request.method) is not allowed here.", headers: [("Allow", allow.joined(separator: ", "))])
         case .notFound:
             throw Problem.notFound()
