@@ -11,9 +11,12 @@ struct Environment {
         return text.isEmpty ? nil : text
     }
 
-    func integer(_ name: String) throws -> Int? {
+    /// The setting as an integer of at least `minimum` (a size, a count or seconds: zero or a
+    /// negative number would refuse every request or spin a timer), nil when unset.
+    func integer(_ name: String, atLeast minimum: Int = 1) throws -> Int? {
         guard let text = self[name] else { return nil }
         guard let value = Int(text) else { throw ValidationError("\(name) must be an integer") }
+        guard value >= minimum else { throw ValidationError("\(name) must be at least \(minimum)") }
         return value
     }
 

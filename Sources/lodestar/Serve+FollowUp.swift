@@ -9,9 +9,7 @@ extension Serve {
     func followUpSettings() throws -> FollowUpSettings {
         let environment = Environment()
         let maxAttempts = try environment.integer("LODESTAR_FOLLOW_UP_MAX_ATTEMPTS") ?? 3
-        guard maxAttempts >= 1 else { throw ValidationError("LODESTAR_FOLLOW_UP_MAX_ATTEMPTS must be at least 1") }
         let sweepSeconds = try environment.integer("LODESTAR_FOLLOW_UP_SWEEP_SECONDS") ?? 30
-        guard sweepSeconds >= 1 else { throw ValidationError("LODESTAR_FOLLOW_UP_SWEEP_SECONDS must be at least 1") }
         return FollowUpSettings(maxAttempts: maxAttempts, sweepInterval: .seconds(sweepSeconds))
     }
 }

@@ -8,7 +8,6 @@ extension Serve {
     func signalSettings() throws -> SignalSettings {
         let environment = Environment()
         let seconds = try environment.integer("LODESTAR_SIGNAL_SWEEP_SECONDS") ?? 60
-        guard seconds >= 1 else { throw ValidationError("LODESTAR_SIGNAL_SWEEP_SECONDS must be at least 1") }
         let zone = environment["LODESTAR_SIGNAL_TIMEZONE"] ?? "UTC"
         guard SignalSettings.isKnownZone(zone) else {
             throw ValidationError("LODESTAR_SIGNAL_TIMEZONE must be a time zone of the system's tz database, such as America/Chicago")

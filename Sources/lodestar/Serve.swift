@@ -22,14 +22,17 @@ struct Serve: LoopCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (env LODESTAR_LOG_LEVEL, default info).")
     var logLevel: String?
 
+    /// Every setting is checked before anything starts: a bad one is a usage error (64).
     func validate() throws {
-        _ = try settings()
+        _ = try httpConfiguration(try settings())
+        _ = try apiSettings()
         _ = try etaModel()
+        _ = try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT")
     }
 
     func settings() throws -> ServeSettings {
         let environment = Environment()
-        let port = try port ?? environment.integer("LODESTAR_PORT") ?? 8080
+        let port = try port ?? environment.integer("LODESTAR_PORT", atLeast: 0) ?? 8080
         guard (0...65535).contains(port) else { throw ValidationError("port must be 0...65535") }
         let levelName = logLevel ?? environment["LODESTAR_LOG_LEVEL"] ?? "info"
         guard let level = Logger.Level(rawValue: levelName.lowercased()) else {
@@ -136,10 +139,10 @@ extension Serve {
         let environment = Environment()
         var settings = APISettings(
             maxEventsPerBatch: try environment.integer("LODESTAR_MAX_EVENTS_PER_BATCH") ?? 1000,
-            tokenCacheTTL: .seconds(try environment.integer("LODESTAR_TOKEN_CACHE_SECONDS") ?? 5),
+            tokenCacheTTL: .seconds(try environment.integer("LODESTAR_TOKEN_CACHE_SECONDS", atLeast: 0) ?? 5),
             streamHeartbeat: .seconds(try environment.integer("LODESTAR_STREAM_HEARTBEAT_SECONDS") ?? 15))
         settings.followUp = try followUpSettings()
-        settings.answerTargetSeconds = Double(try environment.integer("LODESTAR_ANSWER_TARGET_SECONDS") ?? 20)
+        settings.answerTargetSeconds = Double(try environment.integer("LODESTAR_ANSWER_TARGET_SECONDS", atLeast: 0) ?? 20)
         settings.signals = try signalSettings()
         return settings
     }
