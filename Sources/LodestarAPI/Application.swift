@@ -51,7 +51,7 @@ public final class Application {
     /// (before anything reveals whether a route exists), then the media-type check of request
     /// bodies.
     public func makeResponder() -> some HTTPResponder {
-        APIResponder(pipeline: makePipeline())
+        APIResponder(pipeline: makePipeline(), refusals: RefusalLog(logger: context.logger, metrics: metrics))
     }
 
     /// Every route of the API as registered, `(method, pattern)`.
@@ -92,8 +92,14 @@ public final class Application {
 /// running its unspecialised form through runtime metadata.
 struct APIResponder: HTTPResponder {
     let pipeline: Pipeline<APIRequestContext>
+    let refusals: RefusalLog
 
     func respond(to request: Request) async -> Response {
         await pipeline.respond(to: request)
+    }
+
+    @LoopActor
+    func refuse(_ problem: Problem) -> Response {
+        refusals.answer(problem)
     }
 }

@@ -101,6 +101,26 @@ import Testing
     }
 }
 
+/// Bytes refused before they became a request (here a malformed `Host`) are answered with a
+/// request id, logged and counted like requests, under the route `unparsed`; the log names the
+/// fault, never what was sent.
+@Suite struct RefusedRequestAPITests {
+    @Test func aRefusalIsLoggedAndCounted() async throws {
+        let fixture = try await FixtureCache.events.get()
+        let refused = try fixture.server.raw("GET", "/healthz", headers: [("Host", "555-867-5309 bad")])
+        #expect(refused.status == 400)
+        #expect(refused.header("Content-Type") == "application/problem+json")
+        let id = try #require(refused.header("X-Request-Id"))
+        let lines = fixture.server.logLines.compactMap { try? JSON.parse(Array($0.utf8)) }
+        let line = try #require(lines.first { $0["msg"] == "request refused" && $0["request_id"] == .string(id) })
+        #expect(line["status"] == "400")
+        #expect(line["pattern"] == "unparsed")
+        #expect(!line.description.contains("867-5309"))
+        let metrics = try await fixture.server.request("GET", "/metrics").text
+        #expect(metrics.contains(#"lodestar_http_requests_total{method="OTHER",route="unparsed",status="400"}"#))
+    }
+}
+
 /// `GET /metrics`: Prometheus text, counted by route pattern, without authentication.
 @Suite struct MetricsAPITests {
     @Test func requestsAreCountedByRoutePatternAndStatus() async throws {

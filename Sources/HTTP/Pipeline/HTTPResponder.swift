@@ -6,4 +6,13 @@ public protocol HTTPResponder: Sendable {
     /// become a response. Runs on the caller's executor (the server calls it on the loop), so
     /// reaching it costs no executor switch.
     func respond(to request: Request) async -> Response
+
+    /// The answer to bytes that never became a request (malformed, too large, too slow, or a
+    /// connection over the limit), which the server answers with `problem` and closes. By
+    /// default just `problem`; a responder may log and count it (`RefusalLog`).
+    @LoopActor func refuse(_ problem: Problem) -> Response
+}
+
+extension HTTPResponder {
+    @LoopActor public func refuse(_ problem: Problem) -> Response { problem.response }
 }

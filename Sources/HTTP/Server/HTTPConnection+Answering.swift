@@ -60,7 +60,7 @@ extension HTTPConnection {
                 isHTTP10 = request.head.version == .http10
                 response = await server.responder.respond(to: request)
             case .problem(let problem):
-                response = problem.response
+                response = server.responder.refuse(problem)
             }
             let written: Bool
             switch response.body {
