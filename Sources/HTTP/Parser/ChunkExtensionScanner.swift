@@ -4,16 +4,23 @@ struct ChunkExtensionScanner {
     let line: UnsafeBufferPointer<UInt8>
     var index: Int
 
+    /// Whitespace is taken only where the grammar has BWS: before a `;` or around an `=`, never
+    /// at the end of the line (`1a \r\n` is refused, as parsers that disagree are how requests
+    /// are smuggled).
     mutating func validate() throws(HTTPParseError) {
         while true {
-            skipWhitespace()
             guard index < line.count else { return }
-            guard line[index] == ASCII.semicolon else { throw .badRequest("malformed chunk extension") }
+            skipWhitespace()
+            guard index < line.count, line[index] == ASCII.semicolon else { throw .badRequest("malformed chunk extension") }
             index += 1
             skipWhitespace()
             try skipToken()
+            let afterName = index
             skipWhitespace()
-            guard index < line.count, line[index] == ASCII.equals else { continue }
+            guard index < line.count, line[index] == ASCII.equals else {
+                index = afterName
+                continue
+            }
             index += 1
             skipWhitespace()
             if index < line.count, line[index] == ASCII.quote {
