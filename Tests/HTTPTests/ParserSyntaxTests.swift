@@ -68,4 +68,16 @@ struct ParserSyntaxTests {
     func chunks(_ rejection: RejectionCase, pieceSize: Int?) {
         #expect(parse(rejection.request, pieceSize: pieceSize).error?.status == rejection.status)
     }
+
+    /// Bytes that cannot begin a method are refused before a line end arrives (a TLS handshake
+    /// on the plain port); a method still arriving is waited for.
+    @Test("a request line that cannot be one is refused at once")
+    func notAMethod() {
+        let clientHello: [UInt8] = [0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03]
+        #expect(parse(clientHello).error?.status == 400)
+        #expect(parse("G\u{1}T / HTTP/1.1").error?.status == 400)
+        let waiting = parse("GET /healthz HT")
+        #expect(waiting.error == nil)
+        #expect(parse("\r\nGE").error == nil)
+    }
 }

@@ -13,6 +13,7 @@ extension RequestParser {
         while partial.requestLine == nil {
             guard let line = try buffer.nextLine() else {
                 try partial.section.checkPending(buffer.readableCount, limits: limits)
+                try checkPendingMethod()
                 return nil
             }
             try partial.section.addLine(length: line.count, limits: limits)
@@ -30,6 +31,18 @@ extension RequestParser {
         }
         guard complete, let requestLine = partial.requestLine else { return nil }
         return try Self.makeHead(requestLine, partial.headers, partial.framing, limits: limits)
+    }
+
+    /// A request line still arriving must begin with a method, a token: bytes that cannot (a TLS
+    /// handshake sent to the plain port, binary noise) are refused at once rather than after the
+    /// request timeout. Only the first bytes are looked at, and only while the line is incomplete.
+    private func checkPendingMethod() throws(HTTPParseError) {
+        var offset = 0
+        while offset < 32, let byte = buffer.peek(at: offset) {
+            if byte == ASCII.space || byte == ASCII.cr || byte == ASCII.lf { return }
+            guard ASCII.isTokenChar(byte) else { throw .badRequest("malformed request line") }
+            offset += 1
+        }
     }
 
     private static func makeHead(
