@@ -81,6 +81,9 @@ struct ParserSmugglingTests {
         let secret = parse(post("X-Caller: Jane Doe\r\nX-Caller-Note: a\r\n b\r\n\r\n")).error
         #expect(secret?.detail.contains("Jane") == false)
         #expect(secret?.status == 400)
+        // A line with no colon is named as such, whitespace before a colon as that.
+        #expect(parse("GET / HTTP/1.1\r\nHost x\r\n\r\n").error?.detail == "field line without colon")
+        #expect(parse("GET / HTTP/1.1\r\nHost : x\r\n\r\n").error?.detail == "whitespace between field name and colon")
     }
 
     @Test("the parser stays dead after an error")

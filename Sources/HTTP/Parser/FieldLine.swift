@@ -17,6 +17,9 @@ struct FieldLine {
         while colon < line.count, ASCII.isTokenChar(line[colon]) { colon += 1 }
         guard colon < line.count else { throw .badRequest("field line without colon") }
         guard line[colon] == ASCII.colon else {
+            // Whitespace before a colon later in the line is the smuggler's `Name : value`; with
+            // no colon at all the line is simply not a field.
+            guard line[colon...].contains(ASCII.colon) else { throw .badRequest("field line without colon") }
             throw .badRequest(ASCII.isWhitespace(line[colon])
                 ? "whitespace between field name and colon"
                 : "invalid character in field name")
