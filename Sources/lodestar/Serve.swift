@@ -27,7 +27,7 @@ struct Serve: LoopCommand {
         _ = try httpConfiguration(try settings())
         _ = try apiSettings()
         _ = try etaModel()
-        _ = try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT")
+        _ = try maxEventsPerContact()
     }
 
     func settings() throws -> ServeSettings {
@@ -47,7 +47,7 @@ struct Serve: LoopCommand {
         let logger = bootstrapJSONLogging(level: settings.logLevel)
         guard let migrations = Self.migrationsDirectory(logger: logger) else { throw ExitCode(Self.noMigrationsStatus) }
         let database = Database.open(connectionString: try DatabaseLocation.connectionString(),
-                                     maxEventsPerContact: try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT") ?? 10_000,
+                                     maxEventsPerContact: try maxEventsPerContact(),
                                      eta: try etaModel(), logger: logger)
         let application = Application(database: database, settings: try apiSettings(), logger: logger)
         let server = HTTPServer(
@@ -129,6 +129,11 @@ extension Serve {
         configuration.writeTimeout = .seconds(try environment.integer("LODESTAR_WRITE_TIMEOUT_SECONDS") ?? 60)
         configuration.maxConnections = try environment.integer("LODESTAR_MAX_CONNECTIONS") ?? configuration.maxConnections
         return configuration
+    }
+
+    /// `LODESTAR_MAX_EVENTS_PER_CONTACT` (10000): a post that would take a contact beyond it is refused.
+    func maxEventsPerContact() throws -> Int {
+        try Environment().integer("LODESTAR_MAX_EVENTS_PER_CONTACT") ?? 10_000
     }
 
     /// API limits from the environment: `LODESTAR_MAX_EVENTS_PER_BATCH` (1000),

@@ -50,9 +50,9 @@ enum ASCII {
         byte >= 0x20 ? byte != 0x7F : byte == tab
     }
 
-    /// `pchar` plus `/` and `?` (RFC 3986): the bytes of an origin-form target, `%` included and
-    /// checked separately. `#` is excluded: a fragment never belongs in a request.
-    static func isTargetByte(_ byte: UInt8) -> Bool {
+    /// `unreserved` and `sub-delims` (RFC 3986 §2.2, §2.3): what a host name (`reg-name`) is
+    /// made of besides percent-escapes, and the core of every part of a target.
+    static func isUnreservedOrSubDelim(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -60,12 +60,25 @@ enum ASCII {
         case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
              UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
              UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
-             UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "?"),
-             UInt8(ascii: "%"):
+             UInt8(ascii: "="):
             true
         default:
             false
         }
+    }
+
+    /// `pchar` plus `/` and `?` (RFC 3986): the bytes of an origin-form target, `%` included and
+    /// checked separately (`isPercentEscape`). `#` is excluded: a fragment never belongs in a request.
+    static func isTargetByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "%"): true
+        default: isUnreservedOrSubDelim(byte)
+        }
+    }
+
+    /// Whether `bytes[index]` begins a `%XX` escape, two hexadecimal digits following.
+    static func isPercentEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        bytes[index] == percent && index + 2 < bytes.count && hexValue(bytes[index + 1]) != nil && hexValue(bytes[index + 2]) != nil
     }
 
     /// The value of a hexadecimal digit, or nil.

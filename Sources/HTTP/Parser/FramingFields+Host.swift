@@ -7,35 +7,21 @@ extension FramingFields {
         var index = 0
         if value.first == UInt8(ascii: "[") {
             guard let close = value.firstIndex(of: UInt8(ascii: "]")), close > 1 else { return false }
-            guard value[1..<close].allSatisfy({ isRegNameByte($0) || $0 == ASCII.colon }) else { return false }
+            guard value[1..<close].allSatisfy({ ASCII.isUnreservedOrSubDelim($0) || $0 == ASCII.colon }) else { return false }
             index = close + 1
         } else {
             while index < value.count, value[index] != ASCII.colon {
-                if value[index] == ASCII.percent {
-                    guard index + 2 < value.count, ASCII.hexValue(value[index + 1]) != nil, ASCII.hexValue(value[index + 2]) != nil
-                    else { return false }
+                if ASCII.isPercentEscape(value, at: index) {
                     index += 3
-                    continue
+                } else if ASCII.isUnreservedOrSubDelim(value[index]) {
+                    index += 1
+                } else {
+                    return false
                 }
-                guard isRegNameByte(value[index]) else { return false }
-                index += 1
             }
         }
         guard index < value.count else { return true }
         guard value[index] == ASCII.colon else { return false }
         return value[(index + 1)...].allSatisfy { ASCII.digitValue($0) != nil }
-    }
-
-    /// `unreserved` and `sub-delims` (RFC 3986 §2.2, §2.3).
-    private static func isRegNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
-             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="):
-            true
-        default:
-            false
-        }
     }
 }

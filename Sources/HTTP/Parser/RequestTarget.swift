@@ -39,9 +39,7 @@ struct RequestTarget: Sendable {
             let byte = bytes[index]
             guard ASCII.isTargetByte(byte) else { throw .badRequest("invalid character in request target") }
             if byte == ASCII.percent {
-                guard index + 2 < bytes.count,
-                      ASCII.hexValue(bytes[index + 1]) != nil, ASCII.hexValue(bytes[index + 2]) != nil
-                else { throw .badRequest("malformed percent-encoding in request target") }
+                guard ASCII.isPercentEscape(bytes, at: index) else { throw .badRequest("malformed percent-encoding in request target") }
                 index += 2
             }
             index += 1
