@@ -35,11 +35,16 @@ struct DispatchPlanner {
     /// longest), or else left queued. Requests are served highest priority and oldest first when
     /// several compete for teams. Throws `TeamNotFound` or `TeamNotAvailable` for a named team
     /// that cannot take it (nothing is added to `writes` then).
+    ///
+    /// `pending`, the caller's writes not sent yet, goes first in the same round trip, before the
+    /// lock: what the transaction can write without it then does not lengthen the time every
+    /// other dispatch writer waits (the lock is held to the commit). Its statements must not
+    /// need the lock; their errors are thrown as any other.
     func plan(_ requests: [DispatchRequest], contacts: [String: ContactFacts]?, actor: String, in tx: PostgresTransaction,
-              writes: inout DispatchWrites) async throws -> [Dispatch] {
+              after pending: PostgresBatch = PostgresBatch(), writes: inout DispatchWrites) async throws -> [Dispatch] {
         guard !requests.isEmpty else { return [] }
         let contactIDs = Array(Set(requests.map { $0.contactID }))
-        var first = PostgresBatch()
+        var first = pending
         if contacts == nil { first.add(IngestSQL.lockContacts, [contactIDs]) }
         first.add(DispatchLock.sql)
         let ids = first.add("SELECT nextval(pg_get_serial_sequence('dispatches', 'id')) FROM generate_series(1, $1)", [requests.count])

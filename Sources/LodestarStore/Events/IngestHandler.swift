@@ -7,7 +7,8 @@ import Postgres
 ///    contacts' fold states (plus, rarely, a retry's data digests or a pre-fold contact's events);
 /// 2. the pure plan judges each post and folds the new events into their contacts' states;
 /// 3. routing decides the accepted assessments (`IngestRouting`; choosing a dispatch's team
-///    costs a round trip of its own);
+///    costs a round trip of its own, which carries the writes of phase 4 that need no dispatch
+///    lock, ahead of it);
 /// 4. one round trip inserts the accepted events, writes the states (with each routed
 ///    contact's standing decision), routing's effects and the audit rows, and commits. A post
 ///    that is refused writes nothing and fails no other post.
@@ -24,16 +25,19 @@ struct IngestHandler: GroupCommitHandler {
         if let routingReads { decided = try await routing.decide(outcome, found: routingReads, in: tx) }
         var last = PostgresBatch()
         let accepted = outcome.acceptedEvents
+        var contactRows: PostgresQuery?
         if !accepted.isEmpty {
             last.add(IngestSQL.insertEvents, [IngestSQL.eventRecordset(accepted)])
             let standing = IngestRouting.standing(decided, states: outcome.states)
-            last.add(ContactColumns.upsertSQL, [ContactColumns.recordset(outcome.states, standing: standing)])
+            contactRows = PostgresQuery(ContactColumns.upsertSQL, [ContactColumns.recordset(outcome.states, standing: standing)])
         }
         var decisions: [EventKey: RoutedDecision] = [:]
         var audit = IngestAudit.entries(posts, outcome.verdicts)
         if let routingReads {
             decisions = try await routing.carryOut(decided, outcome, found: routingReads, actors: posts.map { $0.actor }, in: tx,
-                                                   batch: &last, audit: &audit)
+                                                   batch: &last, contactRows: contactRows, audit: &audit)
+        } else if let contactRows {
+            last.add(contactRows)
         }
         if !audit.isEmpty { last.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
         _ = try await tx.executeAndCommit(last)

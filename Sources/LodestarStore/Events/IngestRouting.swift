@@ -11,9 +11,10 @@ import ZoneInfo
 ///
 /// Its reads ride on the transaction's first round trip (only when a post holds an
 /// assessment); a dispatch to choose a team for costs one more (`DispatchPlanner`, under the
-/// dispatch lock); everything else joins the final batch with the COMMIT. Deciding comes
-/// first (`decide`), so that the contacts' rows carry their standing decision when they are
-/// written (`standing`), then carrying out (`carryOut`).
+/// dispatch lock, which the transaction's writes that need no lock precede); everything else
+/// joins the final batch with the COMMIT. Deciding comes first (`decide`), so that the
+/// contacts' rows carry their standing decision when they are written (`standing`), then
+/// carrying out (`carryOut`).
 ///
 /// A contact that already has an open dispatch keeps it: a re-assessment that asks for a team
 /// is answered with the open one rather than a second team. Follow-ups are per decision.
@@ -117,23 +118,32 @@ struct IngestRouting: Sendable {
         return Decisions(version: version, ruleset: ruleset, decided: decided)
     }
 
-    /// Carries the decisions out: adds their dispatches (after choosing teams, one more round
-    /// trip), follow-ups, decision rows and stream changes to `batch`, which must already write
-    /// the contacts' rows, and their audit rows to `audit`. Returns the decisions by the
-    /// assessment's key, with those of retried assessments as recorded when first stored.
+    /// Carries the decisions out: adds `contactRows` (the write of the contacts' rows, with
+    /// their standing decisions), then the decisions' follow-ups, dispatches, decision rows and
+    /// stream changes to `batch`, which holds the transaction's other writes, and their audit
+    /// rows to `audit`. Returns the decisions by the assessment's key, with those of retried
+    /// assessments as recorded when first stored.
+    ///
+    /// When a dispatch is to be created, choosing its team costs one more round trip under the
+    /// dispatch lock, held to the commit. What needs no lock (`batch` so far, the follow-ups'
+    /// rows and the audit rows so far) rides on that round trip before the lock is taken, and
+    /// `batch` and `audit` are left holding only what follows it: the lock is held for the
+    /// choice, the writes of the contacts, the dispatches and the decisions, and the commit, not
+    /// for the whole transaction's writes. The contacts' rows follow the lock because their
+    /// triggers bring dispatches and the board's version up to date with where the contacts are
+    /// (sql/010, sql/017): a transaction that wrote them and then waited for the lock would hold
+    /// rows that the lock's holder may need, a deadlock.
     func carryOut(_ decisions: Decisions?, _ outcome: IngestOutcome, found: Found, actors: [String], in tx: PostgresTransaction,
-                  batch: inout PostgresBatch, audit: inout [AuditEntry]) async throws -> [EventKey: RoutedDecision] {
+                  batch: inout PostgresBatch, contactRows: PostgresQuery?,
+                  audit: inout [AuditEntry]) async throws -> [EventKey: RoutedDecision] {
         var byKey = try await recorded(retriedAssessmentsIn: outcome, in: tx)
-        guard let decisions else { return byKey }
+        guard let decisions else {
+            if let contactRows { batch.add(contactRows) }
+            return byKey
+        }
         let decided = decisions.decided
         var routed = decided.map { RoutedDecision(contactID: $0.event.contactID, rulesetVersion: decisions.version, decision: $0.decision) }
 
-        let dispatches = try await dispatch(decided, &routed, ruleset: decisions.ruleset, open: found.openDispatches,
-                                            states: outcome.states, actors: actors, in: tx)
-        // The dispatches' and teams' rows go first (decisions name them); their audit rows and
-        // stream changes join the transaction's single statements of each.
-        dispatches.addRows(to: &batch, eta: eta)
-        audit += dispatches.audit
         let followUps = followUps(decided, &routed, actors: actors)
         let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
         audit += followUps.map { followUp, actor in
@@ -141,10 +151,36 @@ struct IngestRouting: Sendable {
                 "contact_id": .string(followUp.contactID), "due_at": .string(followUp.dueAt.rfc3339),
             ])
         }
-        let changes = dispatches.changes + followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
-        batch.add(Self.writeSQL, [
-            FollowUpSQL.creationRecordset(followUps.map { $0.0 }), Self.recordset(decided, routed), Change.recordset(changes),
-        ])
+        let followUpRows = FollowUpSQL.creationRecordset(followUps.map { $0.0 })
+        let followUpChanges = followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
+
+        var serving = found.openDispatches
+        let requests = dispatchRequests(decided, ruleset: decisions.ruleset, open: serving, actors: actors)
+        var dispatches = DispatchWrites()
+        if requests.isEmpty {
+            if let contactRows { batch.add(contactRows) }
+        } else {
+            if !followUps.isEmpty { batch.add(FollowUpSQL.insert, [followUpRows]) }
+            if !audit.isEmpty { batch.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
+            let pending = batch
+            batch = PostgresBatch()
+            audit = []
+            if let contactRows { batch.add(contactRows) }
+            for dispatch in try await plan(requests, states: outcome.states, in: tx, after: pending, writes: &dispatches) {
+                serving[dispatch.contactID] = DecisionDispatch(id: dispatch.id, teamID: dispatch.teamID, etaMinutes: dispatch.etaMinutes)
+            }
+            // The dispatches' and teams' rows go first (decisions name them); their audit rows
+            // and stream changes join the transaction's single statements of each.
+            dispatches.addRows(to: &batch, eta: eta)
+            audit += dispatches.audit
+        }
+        // A decision that asks for a team names the dispatch serving its contact: the one it
+        // created, or the contact's open one.
+        for (index, item) in decided.enumerated() where item.wantsDispatch {
+            routed[index].dispatch = serving[item.event.contactID]
+        }
+        batch.add(Self.writeSQL, [requests.isEmpty ? followUpRows : "[]", Self.recordset(decided, routed),
+                                  Change.recordset(dispatches.changes + followUpChanges)])
         for (item, decision) in zip(decided, routed) { byKey[item.event.key] = decision }
         return byKey
     }
@@ -165,14 +201,12 @@ struct IngestRouting: Sendable {
         return decisions
     }
 
-    /// Dispatches for decisions that ask for a team: the earliest such decision of a contact
-    /// without an open dispatch, in `occurred_at` order whatever the order posted, creates one
-    /// (requested at its assessment's time; its team chosen under the dispatch lock, one more
-    /// round trip); the others stand by the contact's open one. Returns what to write of them.
-    private func dispatch(_ decided: [AssessmentRouting.Decided], _ routed: inout [RoutedDecision], ruleset: CompiledRuleset,
-                          open: [String: DecisionDispatch], states: [String: ContactState], actors: [String],
-                          in tx: PostgresTransaction) async throws -> DispatchWrites {
-        var open = open
+    /// The dispatches to create for decisions that ask for a team, with who asked: the earliest
+    /// such decision of a contact without an open dispatch, in `occurred_at` order whatever the
+    /// order posted, creates one (requested at its assessment's time); the others stand by the
+    /// contact's open one.
+    private func dispatchRequests(_ decided: [AssessmentRouting.Decided], ruleset: CompiledRuleset,
+                                  open: [String: DecisionDispatch], actors: [String]) -> [(request: DispatchRequest, actor: String)] {
         var requests: [(request: DispatchRequest, actor: String)] = []
         var requested = Set<String>()
         for item in decided.sorted(by: { $0.event.order < $1.event.order }) where item.wantsDispatch {
@@ -184,21 +218,25 @@ struct IngestRouting: Sendable {
             requests.append((DispatchRequest(contactID: contactID, priority: item.decision.priority, requires: item.decision.requires,
                                              requestedAt: item.event.occurredAt, assignment: assignment), actors[item.post]))
         }
-        var writes = DispatchWrites()
+        return requests
+    }
+
+    /// Creates the requested dispatches, choosing their teams under the dispatch lock (one round
+    /// trip, which sends `pending` first), and adds them to `writes`.
+    private func plan(_ requests: [(request: DispatchRequest, actor: String)], states: [String: ContactState],
+                      in tx: PostgresTransaction, after pending: PostgresBatch, writes: inout DispatchWrites) async throws -> [Dispatch] {
+        var created: [Dispatch] = []
+        var unsent = pending
         for actor in Set(requests.map { $0.actor }).sorted() {
             let mine = requests.filter { $0.actor == actor }.map { $0.request }
             var facts: [String: DispatchPlanner.ContactFacts] = [:]
             for request in mine {
                 facts[request.contactID] = .init(region: states[request.contactID]?.region, location: states[request.contactID]?.location)
             }
-            for dispatch in try await DispatchPlanner(eta: eta).plan(mine, contacts: facts, actor: actor, in: tx, writes: &writes) {
-                open[dispatch.contactID] = DecisionDispatch(id: dispatch.id, teamID: dispatch.teamID, etaMinutes: dispatch.etaMinutes)
-            }
+            created += try await DispatchPlanner(eta: eta).plan(mine, contacts: facts, actor: actor, in: tx, after: unsent, writes: &writes)
+            unsent = PostgresBatch()
         }
-        for (index, item) in decided.enumerated() where item.wantsDispatch {
-            routed[index].dispatch = open[item.event.contactID]
-        }
-        return writes
+        return created
     }
 
     /// Follow-ups for decisions that ask for one the caller did not decline: each such decision
