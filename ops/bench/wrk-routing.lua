@@ -1,7 +1,8 @@
 -- One contact event per request; every fifth is either a routed `contact.assessed` (MODE
 -- "routed") or an unrouted `contact.answered` of the same size class (MODE "plain"), each for
--- the contact received just before it, so that the two modes differ only by routing.
---   wrk ... -s wrk-routing.lua URL -- TOKEN MODE TAG
+-- the contact received LAG requests before it on the same thread (default 1: the one just
+-- before), so that the two modes differ only by routing.
+--   wrk ... -s wrk-routing.lua URL -- TOKEN MODE TAG [LAG]
 local threads = {}
 function setup(thread)
   thread:set("tid", #threads + 1)
@@ -11,6 +12,9 @@ function init(args)
   counter = 0
   token = args[1]
   mode = args[2] or "routed"
+  -- How many requests back the assessed contact was received: 1 races the receipt (the two
+  -- posts are often in flight at once); more is a contact whose receipt has committed.
+  lag = tonumber(args[4] or "1")
   prefix = string.format("%s-t%d-", args[3] or tostring(os.time()), tid or 0)
   headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
   received = '{"event_id":"ev-%s","type":"contact.received","contact_id":"ct-%s",'
@@ -29,8 +33,8 @@ end
 function request()
   local now = os.date("!%Y-%m-%dT%H:%M:%SZ")
   counter = counter + 1
-  if counter % 5 == 0 then
-    local id = prefix .. (counter - 1)
+  if counter % 5 == 0 and counter > lag then
+    local id = prefix .. (counter - lag)
     if mode == "routed" then
       local risk = risks[(counter / 5) % #risks + 1]
       return wrk.format("POST", "/v1/events", headers, string.format(assessed, id, id, now, risk))
