@@ -20,6 +20,12 @@ import Time
 
     static let sweeps = "lodestar_follow_up_sweeps_total{outcome=\"ok\"}"
 
+    /// The server's follow-up metric lines, to say in a failure what its sweeps were doing.
+    static func followUpMetrics(_ server: ServerProcess) async -> String {
+        guard let text = try? await server.request("GET", "/metrics").text else { return "no /metrics" }
+        return text.split(separator: "\n").filter { $0.hasPrefix("lodestar_follow_up") }.joined(separator: "; ")
+    }
+
     /// Polls `condition` until it holds or `seconds` pass (a real server's timer: no clock to drive).
     static func eventually(_ seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
@@ -65,13 +71,18 @@ import Time
         let notDueID = try #require(notDue.json?["id"]?.stringValue)
 
         let announced = "SELECT count(*) FROM change_log WHERE kind = 'follow_up' AND body->>'change' = 'overdue'"
-        #expect(try await Self.eventually(30) { try database.sql(announced) == "20" }, "not every overdue follow-up was announced")
+        if !(try await Self.eventually(30) { try database.sql(announced) == "20" }) {
+            let state = "\(await Self.followUpMetrics(servers[0])) | \(await Self.followUpMetrics(servers[1]))"
+            Issue.record("announced \(try database.sql(announced)) of 20 overdue follow-ups: \(state)")
+        }
         // Let both processes sweep twice more after the closed one's due time: a second flag of
         // anything would show now.
         while Date() < closedDue { try await Task.sleep(for: .milliseconds(100)) }
         for server in servers {
             let before = try await Self.metric(server, Self.sweeps) ?? 0
-            #expect(try await Self.eventually(30) { (try await Self.metric(server, Self.sweeps) ?? 0) >= before + 2 })
+            if !(try await Self.eventually(30) { (try await Self.metric(server, Self.sweeps) ?? 0) >= before + 2 }) {
+                Issue.record("no two more sweeps after \(before) in 30 s: \(await Self.followUpMetrics(server))")
+            }
         }
 
         #expect(try database.sql(announced) == "20")
