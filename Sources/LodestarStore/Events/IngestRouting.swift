@@ -151,7 +151,8 @@ struct IngestRouting: Sendable {
                 "contact_id": .string(followUp.contactID), "due_at": .string(followUp.dueAt.rfc3339),
             ])
         }
-        let followUpRows = FollowUpSQL.creationRecordset(followUps.map { $0.0 })
+        // The follow-ups' rows not written yet (they go ahead of the dispatch lock when one is taken).
+        var followUpRows = FollowUpSQL.creationRecordset(followUps.map { $0.0 })
         let followUpChanges = followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
 
         var serving = found.openDispatches
@@ -161,6 +162,7 @@ struct IngestRouting: Sendable {
             if let contactRows { batch.add(contactRows) }
         } else {
             if !followUps.isEmpty { batch.add(FollowUpSQL.insert, [followUpRows]) }
+            followUpRows = "[]"
             if !audit.isEmpty { batch.add(AuditEntry.insertSQL, [AuditEntry.recordset(audit)]) }
             let pending = batch
             batch = PostgresBatch()
@@ -179,7 +181,7 @@ struct IngestRouting: Sendable {
         for (index, item) in decided.enumerated() where item.wantsDispatch {
             routed[index].dispatch = serving[item.event.contactID]
         }
-        batch.add(Self.writeSQL, [requests.isEmpty ? followUpRows : "[]", Self.recordset(decided, routed),
+        batch.add(Self.writeSQL, [followUpRows, Self.recordset(decided, routed),
                                   Change.recordset(dispatches.changes + followUpChanges)])
         for (item, decision) in zip(decided, routed) { byKey[item.event.key] = decision }
         return byKey
