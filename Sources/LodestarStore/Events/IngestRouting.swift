@@ -146,14 +146,10 @@ struct IngestRouting: Sendable {
 
         let followUps = followUps(decided, &routed, actors: actors)
         let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
-        audit += followUps.map { followUp, actor in
-            AuditEntry(actor: actor, action: "follow_up.create", resource: "follow_up/\(followUp.id)", detail: [
-                "contact_id": .string(followUp.contactID), "due_at": .string(followUp.dueAt.rfc3339),
-            ])
-        }
+        audit += followUps.map { FollowUpCreation.auditEntry($0, by: $1) }
         // The follow-ups' rows not written yet (they go ahead of the dispatch lock when one is taken).
         var followUpRows = FollowUpSQL.creationRecordset(followUps.map { $0.0 })
-        let followUpChanges = followUps.map { Change(kind: .followUp, body: $0.0.announcement(.created, now: now)) }
+        let followUpChanges = followUps.map { FollowUpCreation.announcement($0.0, now: now) }
 
         var serving = found.openDispatches
         let requests = dispatchRequests(decided, ruleset: decisions.ruleset, open: serving, actors: actors)

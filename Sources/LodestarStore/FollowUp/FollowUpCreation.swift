@@ -32,12 +32,20 @@ public enum FollowUpCreation {
     public static func add(_ followUps: [FollowUp], by actor: String, now: Timestamp, to batch: inout PostgresBatch) {
         guard !followUps.isEmpty else { return }
         batch.add(FollowUpSQL.insert, [FollowUpSQL.creationRecordset(followUps)])
-        batch.add(AuditEntry.insertSQL, [AuditEntry.recordset(followUps.map { followUp in
-            AuditEntry(actor: actor, action: "follow_up.create", resource: "follow_up/\(followUp.id)", detail: [
-                "contact_id": .string(followUp.contactID), "due_at": .string(followUp.dueAt.rfc3339),
-            ])
-        })])
-        batch.add(Change.insertSQL, [Change.recordset(followUps.map { Change(kind: .followUp, body: $0.announcement(.created, now: now)) })])
+        batch.add(AuditEntry.insertSQL, [AuditEntry.recordset(followUps.map { auditEntry($0, by: actor) })])
+        batch.add(Change.insertSQL, [Change.recordset(followUps.map { announcement($0, now: now) })])
+    }
+
+    /// The audit row of a created follow-up (for a caller writing its audit rows with others').
+    static func auditEntry(_ followUp: FollowUp, by actor: String) -> AuditEntry {
+        AuditEntry(actor: actor, action: "follow_up.create", resource: "follow_up/\(followUp.id)", detail: [
+            "contact_id": .string(followUp.contactID), "due_at": .string(followUp.dueAt.rfc3339),
+        ])
+    }
+
+    /// The stream change announcing a created follow-up (`overdue` as of `now`).
+    static func announcement(_ followUp: FollowUp, now: Timestamp) -> Change {
+        Change(kind: .followUp, body: followUp.announcement(.created, now: now))
     }
 
     /// Whether `error` is the COMMIT refusing a follow-up whose contact has no row.
