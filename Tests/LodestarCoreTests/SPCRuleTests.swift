@@ -94,6 +94,15 @@ import Testing
         #expect(quiet.signals.isEmpty)
     }
 
+    @Test func twoOfThreeUnderAClippedLimitIsTwoThirdsOfTheWayToIt() {
+        // p̄ = 0.6; at n = 4 the upper limit 0.6 + 3 × 0.2449 = 1.3348 is clipped to 1, so 2σ lies
+        // at 0.6 + ⅔ × 0.4 = 0.8667 (SPEC §7), not at 0.6 + 2 × 0.2449 = 1.0899, which no rate
+        // can pass. 1.0 is beyond it and on the limit, not beyond that.
+        let series = SPCFixtures.pChart([(6, 10), (6, 10), (4, 4), (3, 4), (4, 4)], baseline: 2)
+        #expect(series.points[2].ucl == 1)
+        #expect(series.signals == [SPCSignal(rule: .twoOfThree, points: [2, 4], kind: .improvement)])
+    }
+
     @Test func signalsAreOrderedByFirstPointThenRule() {
         // A shift of 7 below whose first point is also beyond the lower limit.
         let series = SPCFixtures.xmr(SPCFixtures.calmBaseline + [14, 7, 12, 11, 12, 11, 12, 11], baseline: 4)

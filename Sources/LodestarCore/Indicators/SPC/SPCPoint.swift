@@ -12,16 +12,12 @@ public struct SPCPoint: Sendable, Hashable {
     /// (an XmR chart needs two baseline points for a moving range).
     public var lcl: Double?
     public var ucl: Double?
-    /// One standard deviation at this point, before the limits are clipped: the two-of-three
-    /// rule's 2σ is twice it. Nil where the limits are.
-    public var sigma: Double?
 
-    public init(periodStart: CivilDate, value: Double, n: Int, lcl: Double?, ucl: Double?, sigma: Double?) {
+    public init(periodStart: CivilDate, value: Double, n: Int, lcl: Double?, ucl: Double?) {
         self.periodStart = periodStart
         self.value = value
         self.n = n
         self.lcl = lcl
         self.ucl = ucl
-        self.sigma = sigma
     }
 }

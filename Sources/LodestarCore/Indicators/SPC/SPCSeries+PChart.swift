@@ -14,7 +14,7 @@ extension SPCSeries {
             let sigma = (centre * (1 - centre) / Double(sample.denominator)).squareRoot()
             return SPCPoint(periodStart: sample.periodStart,
                             value: Double(sample.numerator) / Double(sample.denominator), n: sample.denominator,
-                            lcl: max(0, centre - 3 * sigma), ucl: min(1, centre + 3 * sigma), sigma: sigma)
+                            lcl: max(0, centre - 3 * sigma), ucl: min(1, centre + 3 * sigma))
         }
         let signals = SPCSignalRules(points: points, centre: centre, better: better).signals()
         return SPCSeries(group: group, centre: centre, points: points, signals: signals)

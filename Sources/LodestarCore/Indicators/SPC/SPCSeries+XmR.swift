@@ -19,8 +19,7 @@ extension SPCSeries {
             ? nil : xmrLimitFactor * movingRanges.reduce(0, +) / Double(movingRanges.count)
         let points = samples.map { sample in
             SPCPoint(periodStart: sample.periodStart, value: sample.mean, n: sample.n,
-                     lcl: halfWidth.map { centre - $0 }, ucl: halfWidth.map { centre + $0 },
-                     sigma: halfWidth.map { $0 / 3 })
+                     lcl: halfWidth.map { centre - $0 }, ucl: halfWidth.map { centre + $0 })
         }
         let signals = SPCSignalRules(points: points, centre: centre, better: better).signals()
         return SPCSeries(group: group, centre: centre, points: points, signals: signals)

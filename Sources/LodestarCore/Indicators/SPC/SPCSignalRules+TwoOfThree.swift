@@ -2,10 +2,11 @@ extension SPCSignalRules {
     /// `[two_of_three]`: in 3 consecutive points, 2 or more strictly beyond 2σ on one side,
     /// all 3 strictly on that side. The signal names the points beyond 2σ.
     ///
-    /// 2σ is two thirds of the way from the centre to the limit, measured on the limit before
-    /// clipping to [0, 1]: a clipped limit would put the line where ordinary variation
-    /// crosses it. Firing windows on one side whose points beyond 2σ overlap (as when four
-    /// points in a row lie beyond it) make one signal.
+    /// 2σ is, as SPEC §7 defines it, two thirds of the way from the centre to the point's limit
+    /// on that side: the limit as reported, so a p-chart limit clipped to 1 (or 0) brings the
+    /// line in with it (otherwise a small sample's line could lie beyond any possible rate,
+    /// and the rule could never fire there). Firing windows on one side whose points beyond
+    /// 2σ overlap (as when four points in a row lie beyond it) make one signal.
     func twoOfThree() -> [SPCSignal] {
         guard points.count >= 3 else { return [] }
         var found: [SPCSignal] = []
@@ -27,8 +28,9 @@ extension SPCSignalRules {
     }
 
     private func isBeyondTwoSigma(_ index: Int, on side: SPCSide) -> Bool {
-        guard let sigma = points[index].sigma else { return false }
-        let line = side == .above ? centre + 2 * sigma : centre - 2 * sigma
-        return SPCSide(points[index].value, against: line) == side
+        let point = points[index]
+        guard let limit = side == .above ? point.ucl : point.lcl else { return false }
+        let line = centre + 2.0 / 3.0 * (limit - centre)
+        return SPCSide(point.value, against: line) == side
     }
 }
