@@ -52,10 +52,29 @@ import Testing
     }
 
     @Test func shadowedByTheRulesBeforeItTogether() throws {
-        #expect(try Self.warnings([c("risk_level", "lte", "moderate"), c("risk_level", "gte", "high"), c("risk_level", "exists")]) ==
+        #expect(try Self.warnings([c("age", "lte", 40), c("age", "gt", 40), c("age", "exists")]) ==
             ["rules[2]: \(Self.firstBy) one of the rules before it"])
         #expect(try Self.warnings([c("channel", "eq", "call"), c("age", "lt", 18), ["all": [c("channel", "ne", "call"), c("age", "lt", 12)]]]) ==
             ["rules[2]: \(Self.firstBy) rules[1] (r1)"])
+    }
+
+    /// A routed contact always has a risk level, consent, region type, hour and day: rules that
+    /// cover those between them leave nothing for the rules after them.
+    @Test func factsEveryRoutedContactHas() throws {
+        let onePrevious = "rules[2]: \(Self.firstBy) one of the rules before it"
+        #expect(try Self.warnings([c("risk_level", "gte", "high"), c("risk_level", "lte", "moderate"), c("channel", "eq", "call")]) ==
+            [onePrevious, "rules[3]: \(Self.firstBy) one of the rules before it"])
+        #expect(try Self.warnings([c("risk_level", "exists"), c("age", "lt", 18)]) == [
+            "rules[1]: never fires: rules[0] (r0) before it matches every contact",
+            "rules[2]: never fires: rules[0] (r0) before it matches every contact",
+        ])
+        #expect(try Self.warnings([c("hour_of_day", "exists", false)]) == ["rules[0]: never fires: its condition holds for no contact"])
+        #expect(try Self.warnings([c("risk_level", "ne", "high"), ["not": c("risk_level", "eq", "high")]]) ==
+            ["rules[1]: \(Self.firstBy) rules[0] (r0)"])
+        // Consent is true or false: the two rules leave the default nothing.
+        #expect(try Self.warnings([["any": [c("consent_follow_up", "eq", true), c("day_of_week", "lte", 5)]], c("consent_follow_up", "eq", false)]) ==
+            ["rules[2]: \(Self.firstBy) one of the rules before it"])
+        #expect(try Self.warnings([c("consent_follow_up", "eq", true), c("day_of_week", "gte", 6)]) == [])
     }
 
     /// Rules that do fire for some contact are never warned about.
@@ -63,14 +82,14 @@ import Testing
         // A later, weaker condition.
         [c("risk_level", "eq", "imminent"), c("risk_level", "gte", "high")],
         // `ne` does not hold for a lacking fact; `not eq` does.
-        [c("risk_level", "ne", "high"), ["not": c("risk_level", "eq", "high")]],
+        [c("age", "ne", 18), ["not": c("age", "eq", 18)]],
         [c("region", "ne", "north"), c("region", "exists")],
         [c("age", "lt", 18), c("age", "exists")],
         [c("flags", "contains", "youth"), c("flags", "exists")],
         [c("age", "lt", 18), ["any": [c("age", "lt", 18), c("flags", "contains", "youth")]]],
         [c("language", "eq", "es"), c("language", "eq", "es-US")],
         [c("hour_of_day", "lt", 6), c("hour_of_day", "lte", 6)],
-        [c("consent_follow_up", "eq", true), c("consent_follow_up", "ne", true)],
+        [c("age", "eq", 30), c("age", "ne", 30)],
     ] as [[JSONValue]])
     func reachableRules(_ conditions: [JSONValue]) throws {
         #expect(try Self.warnings(conditions) == [])

@@ -69,6 +69,18 @@ import Testing
             dayOfWeek: maybe([1, 2, 5, 6, 7]))
     }
 
+    /// Random facts of a routed contact: it always has a risk level, consent, a region type and
+    /// the hour and day of its assessment (`RuleReachability.alwaysPresent`).
+    static func randomRoutedFacts(using random: inout SeededGenerator) -> RoutingFacts {
+        var facts = randomFacts(using: &random)
+        facts.riskLevel = facts.riskLevel ?? RiskLevel.allCases.randomElement(using: &random)
+        facts.consentFollowUp = facts.consentFollowUp ?? true
+        facts.regionType = facts.regionType ?? .urban
+        facts.hourOfDay = facts.hourOfDay ?? Int.random(in: 0...23, using: &random)
+        facts.dayOfWeek = facts.dayOfWeek ?? Int.random(in: 1...7, using: &random)
+        return facts
+    }
+
     /// SPEC §5 read directly: a comparison on a lacking fact is false, `exists` tests presence.
     static func holds(_ condition: JSONValue, _ facts: RoutingFacts) -> Bool {
         if let children = condition["all"]?.arrayValue { return children.allSatisfy { holds($0, facts) } }
@@ -131,8 +143,8 @@ import Testing
         }
     }
 
-    /// Decisions are first hit; a warned rule never fires; a last rule accepted as the default
-    /// always matches.
+    /// Decisions are first hit; a warned rule never fires for a routed contact; a last rule
+    /// accepted as the default always matches, routed or not.
     @Test func warningsAndDefaultsAreNeverWrong() throws {
         var random = SeededGenerator(seed: 12)
         var warned = 0
@@ -164,7 +176,7 @@ import Testing
         warned += dead.count
         let compiled = ruleset.compiled()
         for _ in 0..<300 {
-            let facts = Self.randomFacts(using: &random)
+            let facts = Self.randomRoutedFacts(using: &random)
             let first = rules.firstIndex { Self.holds($0["when"]!, facts) }
             // First hit: the decision is the first rule whose condition holds, else the default.
             #expect(compiled.decide(facts).ruleID == first.map { rules[$0]["id"]!.stringValue! } ?? "default")

@@ -44,6 +44,11 @@ indirect enum ConditionForm: Sendable, Hashable {
         combine(forms, isAll: false)
     }
 
+    /// All of `forms`, simplified.
+    static func conjunction(_ forms: [ConditionForm]) -> ConditionForm {
+        combine(forms, isAll: true)
+    }
+
     /// All (or any) of `forms`, flattened, with comparisons on one fact merged.
     private static func combine(_ forms: [ConditionForm], isAll: Bool) -> ConditionForm {
         var literals: [(fact: RoutingFact, codes: CodeSet)] = []
