@@ -24,7 +24,10 @@ struct RoutingReplay {
         var after: String?
         while true {
             let page = try await store.standing(from: from, to: to, after: after, limit: 1000)
-            for recorded in page { replay.add(recorded, replayed: Self.redecide(recorded, ruleset)) }
+            for recorded in page {
+                guard let facts = Self.facts(of: recorded) else { continue }
+                replay.add(recorded, replayed: ruleset.decide(facts), declinedFollowUp: facts.consentFollowUp == false)
+            }
             guard page.count == 1000, let last = page.last else { break }
             after = last.contactID
         }
@@ -32,20 +35,22 @@ struct RoutingReplay {
         return replay
     }
 
-    /// The decision `ruleset` makes on the recorded facts (written by ingest, so readable).
-    private static func redecide(_ recorded: RecordedDecision, _ ruleset: CompiledRuleset) -> RuleDecision? {
+    /// The facts recorded with the decision (written by ingest, so readable).
+    private static func facts(of recorded: RecordedDecision) -> RoutingFacts? {
         var reader = FieldReader()
-        guard let facts = RoutingFacts.read(simulated: recorded.facts, at: .root, reader: &reader) else { return nil }
-        return ruleset.decide(facts)
+        return RoutingFacts.read(simulated: recorded.facts, at: .root, reader: &reader)
     }
 
-    private mutating func add(_ recorded: RecordedDecision, replayed: RuleDecision?) {
-        guard let replayed else { return }
+    private mutating func add(_ recorded: RecordedDecision, replayed: RuleDecision, declinedFollowUp: Bool) {
         contacts += 1
         transitions[Transition(from: recorded.action, to: replayed.action), default: 0] += 1
         // A decision changes when its rule, action, priority or follow-up would differ (SPEC §5).
+        // The follow-up is the one the decision creates: none, whatever the rule's delay, for a
+        // caller who declined follow-up.
+        let recordedFollowUp = declinedFollowUp ? nil : recorded.followUp?.seconds
+        let replayedFollowUp = declinedFollowUp ? nil : replayed.followUp?.seconds
         let differs = recorded.ruleID != replayed.ruleID || recorded.action != replayed.action
-            || recorded.priority != replayed.priority || recorded.followUp?.seconds != replayed.followUp?.seconds
+            || recorded.priority != replayed.priority || recordedFollowUp != replayedFollowUp
         guard differs else { return }
         changed.append([
             "contact_id": .string(recorded.contactID),

@@ -226,4 +226,30 @@ import Testing
         let paths = Set(unknown.json?["errors"]?.arrayValue?.compactMap { $0["path"]?.stringValue } ?? [])
         #expect(paths == ["version", "to"])
     }
+
+    /// A follow-up that neither decision creates does not differ by the rule's delay.
+    @Test func replayComparesTheFollowUpsDecisionsCreate() async throws {
+        let scene = try RoutingScene.start()
+        // Version 1: moderate → phone with a follow-up in 24 h. d1 declined follow-up.
+        let history = try await scene.post([
+            RoutingScene.assessed("d1", "a", at: "2026-11-10T10:00:00Z", risk: "moderate", consent: false),
+            RoutingScene.assessed("d2", "a", at: "2026-11-10T11:00:00Z", risk: "moderate"),
+        ])
+        #expect(history.status == 200)
+        let created = try await create(scene, [
+            "name": "moderate follow-up in 72 h",
+            "rules": [
+                ["id": "moderate", "when": ["fact": "risk_level", "op": "eq", "value": "moderate"],
+                 "then": ["action": "resolve_by_phone", "priority": "routine", "follow_up": "PT72H"]],
+                ["id": "default", "when": ["all": []], "then": ["action": "resolve_by_phone", "priority": "routine"]],
+            ],
+        ])
+        #expect(created.status == 201)
+        let replay = try await scene.server.request("POST", "/v1/routing/replay", token: scene.token("manager"), json: [
+            "version": 2, "from": "2026-11-01T00:00:00Z", "to": "2026-11-20T00:00:00Z",
+        ])
+        #expect(replay.status == 200)
+        #expect(replay.json?["contacts"] == 2)
+        #expect(replay.json?["changed"]?.arrayValue?.compactMap { $0["contact_id"]?.stringValue } == ["d2"])
+    }
 }
