@@ -69,7 +69,7 @@ enum RoutingRoutes {
             }
             guard reader.issues.isEmpty, let version, let compiled, let from, let to else { throw validation(reader) }
             let replay = try await RoutingReplay.run(compiled, version: version, from: from, to: to,
-                                                     store: context.database.decisions, actor: principal.name)
+                                                     database: context.database, actor: principal.name)
             return .json(replay.json)
         }
     }

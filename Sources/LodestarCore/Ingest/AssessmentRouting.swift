@@ -75,13 +75,32 @@ public struct AssessmentRouting: Sendable {
                 let known = history[contactID, default: []] + newEventsByContact![contactID, default: []]
                 state = ContactState.derive(from: known.lazy.filter { $0.order <= order })
             }
-            let profile = state.region.flatMap { context.regions[$0] } ?? .undescribed
-            let zone = context.zones[profile.timeZone] ?? .utc
-            let facts = RoutingFacts(contact: state, contactID: contactID, assessedAt: item.event.occurredAt,
-                                     regionType: profile.type, zone: zone)
+            let facts = Self.facts(of: state, contactID: contactID, assessedAt: item.event.occurredAt,
+                                   regions: context.regions, zones: context.zones)
             return Decided(post: item.post, index: item.index, event: item.event, facts: facts,
                            decision: context.ruleset.decide(facts))
         }
+    }
+
+    /// The facts of a contact at an assessment made at `assessedAt` on `state` (the contact as
+    /// of it): its region's type, and the hour and weekday in the region's zone (`regions`
+    /// holds the described ones, `zones` their rules; undescribed: urban, UTC).
+    public static func facts(of state: ContactState, contactID: String, assessedAt: Timestamp,
+                             regions: [String: RegionProfile], zones: [String: ZoneRules]) -> RoutingFacts {
+        let profile = state.region.flatMap { regions[$0] } ?? .undescribed
+        return RoutingFacts(contact: state, contactID: contactID, assessedAt: assessedAt,
+                            regionType: profile.type, zone: zones[profile.timeZone] ?? .utc)
+    }
+
+    /// The facts a contact had at its assessment `assessment`, from `events`, the contact's
+    /// events as known now, in any order: the fold of those at or before it in `occurred_at`
+    /// order (SPEC §3), so an event that arrived after the decision but happened before the
+    /// assessment counts, and one that happened after it does not.
+    public static func facts(asOf assessment: ContactEvent, events: [ContactEvent],
+                             regions: [String: RegionProfile], zones: [String: ZoneRules]) -> RoutingFacts {
+        let order = assessment.order
+        let state = ContactState.derive(from: events.lazy.filter { $0.order <= order })
+        return facts(of: state, contactID: assessment.contactID, assessedAt: assessment.occurredAt, regions: regions, zones: zones)
     }
 
     /// The regions the contacts of `events` may name once folded: those stated in the posted

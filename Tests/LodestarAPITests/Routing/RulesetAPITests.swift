@@ -252,4 +252,33 @@ import Testing
         #expect(replay.json?["contacts"] == 2)
         #expect(replay.json?["changed"]?.arrayValue?.compactMap { $0["contact_id"]?.stringValue } == ["d2"])
     }
+
+    /// Replay decides with the facts the contact had at its assessment (SPEC §5): events that
+    /// arrived after the decision count when they happened before the assessment, and events
+    /// that happened after it do not.
+    @Test func replayUsesTheFactsAsOfTheAssessmentWhateverTheyArrived() async throws {
+        let scene = try RoutingScene.start()
+        // l1's receipt (a caller of 12) arrives after its high-risk assessment, decided without it:
+        // the default ruleset's adult "high" rule.
+        let assessed = try await scene.post([RoutingScene.assessed("l1", "a", at: "2026-11-10T10:01:00Z", risk: "high")])
+        #expect(RoutingScene.decision(assessed, "l1-a")?["rule_id"] == "high")
+        _ = try await scene.post([RoutingScene.received("l1", at: "2026-11-10T10:00:00Z", age: 12)])
+        // l2 was an adult when assessed; a correction that happened later does not count.
+        _ = try await scene.post([RoutingScene.received("l2", at: "2026-11-10T11:00:00Z", age: 40),
+                                  RoutingScene.assessed("l2", "a", at: "2026-11-10T11:01:00Z", risk: "high")])
+        let later = try await scene.post([["event_id": "l2-later", "type": "contact.received", "contact_id": "l2",
+                                           "occurred_at": "2026-11-10T12:00:00Z", "data": ["channel": "call", "caller": ["age": 15]]]])
+        #expect(later.json?["accepted"] == 1)
+        // Replayed under the active default ruleset itself.
+        let replay = try await scene.server.request("POST", "/v1/routing/replay", token: scene.token("manager"), json: [
+            "version": 1, "from": "2026-11-10T00:00:00Z", "to": "2026-11-11T00:00:00Z",
+        ])
+        #expect(replay.status == 200)
+        #expect(replay.json?["contacts"] == 2)
+        #expect(replay.json?["changed"] == [[
+            "contact_id": "l1",
+            "recorded": ["rule_id": "high", "action": "dispatch_mobile_team"],
+            "replayed": ["rule_id": "high-youth", "action": "dispatch_mobile_team"],
+        ]])
+    }
 }
