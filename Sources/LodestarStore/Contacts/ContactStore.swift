@@ -26,10 +26,15 @@ public final class ContactStore {
             batch.add(Self.auditRead, [actor, "contact/\(contactID)", contactID])
             let results = try await tx.execute(batch)
             try results.check()
-            guard let row = try results.rows(fold).first else { return nil }
+            let dispatchRows = try results.rows(dispatches).map { try DispatchSQL.dispatch($0) }
             let state: ContactState
-            if let stored = ContactState(storedFold: row[0].string) {
+            if let row = try results.rows(fold).first, let stored = ContactState(storedFold: row[0].string) {
                 state = stored
+            } else if try results.rows(fold).isEmpty {
+                // No event yet. A dispatcher may send a team before the call-centre's events
+                // arrive: such a contact is known by its dispatches, and shown with them.
+                guard !dispatchRows.isEmpty else { return nil }
+                state = ContactState()
             } else {
                 // Written before folds were stored: derive it from the events, once per read
                 // until the contact's next write stores it.
@@ -41,7 +46,7 @@ public final class ContactStore {
             if hasMore { timeline.removeLast() }
             return ContactView(state: state, timeline: timeline.map { $0.body }, next: hasMore ? timeline.last?.order : nil,
                                followUps: try results.rows(followUps).map(FollowUpSQL.followUp),
-                               dispatches: try results.rows(dispatches).map { try DispatchSQL.dispatch($0) },
+                               dispatches: dispatchRows,
                                decisions: try results.rows(decisions).compactMap(DecisionSQL.decision))
         }
     }
@@ -51,7 +56,8 @@ extension ContactStore {
     /// The read's audit row, whether or not the contact exists (a probe for ids is a read too).
     static let auditRead = """
         INSERT INTO audit_log (actor, action, resource, detail)
-        VALUES ($1, 'contact.read', $2, jsonb_build_object('found', EXISTS (SELECT 1 FROM contacts WHERE contact_id = $3)))
+        VALUES ($1, 'contact.read', $2, jsonb_build_object('found', EXISTS (SELECT 1 FROM contacts WHERE contact_id = $3)
+                                                                   OR EXISTS (SELECT 1 FROM dispatches WHERE contact_id = $3)))
         """
 }
 

@@ -107,4 +107,23 @@ import Testing
             ["type": "en_route", "at": "2026-11-26T17:01:00.000Z"],
         ])
     }
+
+    /// A team may be sent before the call-centre's events arrive: the contact is then known by
+    /// its dispatch, and reading it shows the dispatch; its region follows its first event.
+    @Test func aDispatchForAContactWithoutEventsShowsUnderTheContact() async throws {
+        let scene = try await DispatchScene.start()
+        try await scene.availableTeam("t", base: (45, -93))
+        let contact = scene.id("early")
+        #expect(try await scene.server.request("GET", "/v1/contacts/\(contact)", token: scene.token("manager")).status == 404)
+        let created = try await scene.dispatch("early", at: "2026-11-26T17:00:00Z")
+        #expect(created.status == 201)
+        let id = try #require(created.dispatchID)
+        let view = try await scene.server.request("GET", "/v1/contacts/\(contact)", token: scene.token("manager"))
+        #expect(view.status == 200)
+        #expect(view.json?["dispatches"]?[0]?["id"]?.intValue == id)
+        #expect(view.json?["timeline"] == [])
+        #expect(view.json?["state"]?["received_at"] == .null)
+        _ = try await scene.contact("early", region: "north")
+        #expect(try scene.sql("SELECT region FROM dispatches WHERE id = \(id)") == "north")
+    }
 }
