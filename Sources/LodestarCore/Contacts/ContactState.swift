@@ -63,6 +63,8 @@ public struct ContactState: Sendable, Hashable {
     public var riskLevel: RiskLevel? { riskValue.value }
     /// When the latest assessment happened.
     public var assessedAt: Timestamp? { riskValue.occurredAt }
+    /// The latest assessment's place in the timeline: its decision is the one that stands.
+    public var latestAssessment: EventOrder? { riskValue.order }
     /// The latest assessment's flags; empty before any assessment.
     public var flags: [ContactFlag] { flagsValue.value ?? [] }
     /// Whether follow-up is allowed: the latest assessment's consent, `true` when it did not say.

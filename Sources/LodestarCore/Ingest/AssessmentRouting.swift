@@ -35,11 +35,18 @@ public struct AssessmentRouting: Sendable {
         public var event: ContactEvent
         public var facts: RoutingFacts
         public var decision: RuleDecision
-        /// Whether the decision asks for a follow-up the caller did not decline.
+        /// Whether this is the contact's latest assessment (in `occurred_at` order), whose
+        /// decision stands (SPEC §3). One that a later assessment already known supersedes (it
+        /// arrived late, or earlier in the same batch) is decided and recorded, but its actions
+        /// are not carried out: the later assessment's are what the contact needs now.
+        public var stands: Bool
+        /// Whether the decision creates a follow-up: it stands, asks for one, and the caller
+        /// did not decline.
         public var wantsFollowUp: Bool {
-            decision.followUp != nil && facts.consentFollowUp != false
+            stands && decision.followUp != nil && facts.consentFollowUp != false
         }
-        public var wantsDispatch: Bool { decision.action == .dispatchMobileTeam }
+        /// Whether the decision sends a team: it stands and asks for one.
+        public var wantsDispatch: Bool { stands && decision.action == .dispatchMobileTeam }
     }
 
     /// The contacts whose stored events deciding needs: those with an accepted assessment that
@@ -70,6 +77,7 @@ public struct AssessmentRouting: Sendable {
             guard item.event.type == .assessed else { return nil }
             let contactID = item.event.contactID, order = item.event.order
             var state = outcome.states[contactID] ?? ContactState()
+            let stands = state.latestAssessment == order
             if !state.routingFactsSettled(asOf: order) {
                 if newEventsByContact == nil { newEventsByContact = Dictionary(grouping: outcome.acceptedEvents, by: \.contactID) }
                 let known = history[contactID, default: []] + newEventsByContact![contactID, default: []]
@@ -78,7 +86,7 @@ public struct AssessmentRouting: Sendable {
             let facts = Self.facts(of: state, contactID: contactID, assessedAt: item.event.occurredAt,
                                    regions: context.regions, zones: context.zones)
             return Decided(post: item.post, index: item.index, event: item.event, facts: facts,
-                           decision: context.ruleset.decide(facts))
+                           decision: context.ruleset.decide(facts), stands: stands)
         }
     }
 

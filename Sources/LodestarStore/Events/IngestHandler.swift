@@ -28,7 +28,7 @@ struct IngestHandler: GroupCommitHandler {
         var contactRows: PostgresQuery?
         if !accepted.isEmpty {
             last.add(IngestSQL.insertEvents, [IngestSQL.eventRecordset(accepted)])
-            let standing = IngestRouting.standing(decided, states: outcome.states)
+            let standing = IngestRouting.standing(decided)
             contactRows = PostgresQuery(ContactColumns.upsertSQL, [ContactColumns.recordset(outcome.states, standing: standing)])
         }
         var decisions: [EventKey: RoutedDecision] = [:]

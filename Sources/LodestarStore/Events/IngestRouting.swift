@@ -173,8 +173,8 @@ struct IngestRouting: Sendable {
             audit += dispatches.audit
         }
         // A decision that asks for a team names the dispatch serving its contact: the one it
-        // created, or the contact's open one.
-        for (index, item) in decided.enumerated() where item.wantsDispatch {
+        // created, or the contact's open one (also a superseded decision's, which creates none).
+        for (index, item) in decided.enumerated() where item.decision.action == .dispatchMobileTeam {
             routed[index].dispatch = serving[item.event.contactID]
         }
         batch.add(Self.writeSQL, [followUpRows, Self.recordset(decided, routed),
@@ -199,10 +199,9 @@ struct IngestRouting: Sendable {
         return decisions
     }
 
-    /// The dispatches to create for decisions that ask for a team, with who asked: the earliest
-    /// such decision of a contact without an open dispatch, in `occurred_at` order whatever the
-    /// order posted, creates one (requested at its assessment's time); the others stand by the
-    /// contact's open one.
+    /// The dispatches to create for decisions that ask for a team, with who asked: a contact's
+    /// standing decision (at most one per contact, `Decided.stands`) creates one, requested at
+    /// its assessment's time, unless the contact has an open dispatch, which it stands by.
     private func dispatchRequests(_ decided: [AssessmentRouting.Decided], ruleset: CompiledRuleset,
                                   open: [String: DecisionDispatch], actors: [String]) -> [(request: DispatchRequest, actor: String)] {
         var requests: [(request: DispatchRequest, actor: String)] = []
@@ -237,8 +236,8 @@ struct IngestRouting: Sendable {
         return created
     }
 
-    /// Follow-ups for decisions that ask for one the caller did not decline: each such decision
-    /// creates its own, at the assessment's time and due the rule's delay later (SPEC §5), even
+    /// Follow-ups for standing decisions that ask for one the caller did not decline: each such
+    /// decision creates its own, at the assessment's time and due the rule's delay later (SPEC §5), even
     /// when the contact still has an open one: a re-assessment's deadline is its own, and the
     /// earlier follow-up stays on the list until it is worked.
     private func followUps(_ decided: [AssessmentRouting.Decided], _ routed: inout [RoutedDecision],
@@ -261,17 +260,14 @@ struct IngestRouting: Sendable {
 
     /// Each routed contact's standing decision: the one of its latest assessment, when that is
     /// one of this transaction's (a late, older assessment is decided but does not stand).
-    static func standing(_ decisions: Decisions?, states: [String: ContactState]) -> [String: ContactColumns.Standing] {
+    static func standing(_ decisions: Decisions?) -> [String: ContactColumns.Standing] {
         guard let decisions else { return [:] }
-        var latest: [String: (at: Timestamp, standing: ContactColumns.Standing)] = [:]
-        for item in decisions.decided {
-            let contactID = item.event.contactID
-            guard let assessedAt = states[contactID]?.assessedAt, item.event.occurredAt >= assessedAt else { continue }
-            if let current = latest[contactID], current.at > item.event.occurredAt { continue }
-            latest[contactID] = (item.event.occurredAt, ContactColumns.Standing(
-                rulesetVersion: decisions.version, experimentID: item.decision.experiment?.id, experimentArm: item.decision.experiment?.arm))
+        var standing: [String: ContactColumns.Standing] = [:]
+        for item in decisions.decided where item.stands {
+            standing[item.event.contactID] = ContactColumns.Standing(
+                rulesetVersion: decisions.version, experimentID: item.decision.experiment?.id, experimentArm: item.decision.experiment?.arm)
         }
-        return latest.mapValues { $0.standing }
+        return standing
     }
 
     /// The decision rows for `lodestar_record_routing`, written straight into their JSON text.

@@ -125,15 +125,36 @@ import Testing
         // The contact's state is still that of its 12:00 assessment.
         #expect(try scene.sql("SELECT risk_level FROM contacts WHERE contact_id = 'c5'") == "moderate")
 
-        // Two assessments asking for a team, the later one posted first: the earlier creates the
-        // dispatch, requested at its time, and the later stands by it.
+        // Two assessments asking for a team, the later one posted first: the later stands and
+        // creates the one dispatch, requested at its time; the earlier names it.
         let pair = try await scene.post([
             RoutingScene.assessed("c6", "b", at: "2026-11-26T06:40:00Z", risk: "high"),
             RoutingScene.received("c6", at: "2026-11-26T06:36:00Z"),
             RoutingScene.assessed("c6", "a", at: "2026-11-26T06:38:00Z", risk: "high"),
         ])
-        let first = try #require(RoutingScene.decision(pair, "c6-a")?["dispatch"]?["id"]?.intValue)
-        #expect(RoutingScene.decision(pair, "c6-b")?["dispatch"]?["id"]?.intValue == first)
-        #expect(try scene.sql("SELECT requested_at AT TIME ZONE 'UTC' FROM dispatches WHERE contact_id = 'c6'") == "2026-11-26 06:38:00")
+        let serving = try #require(RoutingScene.decision(pair, "c6-b")?["dispatch"]?["id"]?.intValue)
+        #expect(RoutingScene.decision(pair, "c6-a")?["dispatch"]?["id"]?.intValue == serving)
+        #expect(try scene.sql("SELECT requested_at AT TIME ZONE 'UTC' FROM dispatches WHERE contact_id = 'c6'") == "2026-11-26 06:40:00")
+    }
+
+    /// Only the decision of the contact's latest assessment (by `occurred_at`) acts: one that
+    /// arrives late, superseded by a later assessment already stored, is decided and recorded
+    /// but sends no team and makes no follow-up (the caller's latest word stands, SPEC §3).
+    @Test func aSupersededAssessmentIsDecidedButDoesNotAct() async throws {
+        let scene = try RoutingScene.start()
+        let latest = try await scene.post([RoutingScene.assessed("s1", "b", at: "2026-11-26T12:20:00Z", risk: "low", consent: false)])
+        #expect(RoutingScene.decision(latest, "s1-b")?["rule_id"] == "default")
+        let late = try await scene.post([RoutingScene.assessed("s1", "a", at: "2026-11-26T12:10:00Z", risk: "high", flags: ["youth"])])
+        let decision = try #require(RoutingScene.decision(late, "s1-a"))
+        #expect(decision["rule_id"] == "high-youth")
+        #expect(decision["dispatch"] == nil && decision["follow_up"] == nil)
+        #expect(try scene.sql("SELECT count(*) FROM dispatches WHERE contact_id = 's1'") == "0")
+        #expect(try scene.sql("SELECT count(*) FROM follow_ups WHERE contact_id = 's1'") == "0")
+        #expect(try scene.sql("SELECT count(*) || ' ' || max(rule_id) FILTER (WHERE source IS NOT NULL AND event_id = 's1-a') FROM decisions WHERE contact_id = 's1'") == "2 high-youth")
+        // The standing decision is still the 12:20 one.
+        #expect(try scene.sql("SELECT risk_level FROM contacts WHERE contact_id = 's1'") == "low")
+        // A later assessment acts again.
+        let again = try await scene.post([RoutingScene.assessed("s1", "c", at: "2026-11-26T12:30:00Z", risk: "moderate")])
+        #expect(RoutingScene.decision(again, "s1-c")?["follow_up"]?["id"] != nil)
     }
 }
