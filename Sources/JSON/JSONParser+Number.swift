@@ -4,6 +4,11 @@ extension JSONParser {
     /// Integers are accumulated while scanning (negatives as negatives, so `Int64.min` fits);
     /// anything with a fraction or exponent, or too large for `Int64`, is converted as a whole
     /// by the standard library so the `Double` is correctly rounded.
+    ///
+    /// JSON has one number type: `-93.0`, `-9.3e1` and `-93` are the same value, and a client
+    /// that retries an event through another serialiser must not see its content differ. So
+    /// a written fraction or exponent whose value is a whole number (exactly representable,
+    /// within ±2^53) is that integer.
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = offset
         let negative = bytes[offset] == UInt8(ascii: "-")
@@ -52,8 +57,12 @@ extension JSONParser {
         guard let value = Double(text), value.isFinite else {
             throw error("number out of range", at: start)
         }
+        if value.rounded(.towardZero) == value, value.magnitude <= Self.largestExactInteger { return .int(Int64(value)) }
         return .double(value)
     }
+
+    /// 2^53: every integer up to it is a `Double` exactly, so the value read is the value written.
+    private static let largestExactInteger = 9_007_199_254_740_992.0
 
     private func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")

@@ -11,10 +11,21 @@ import Testing
         #expect(try JSON.parse("-0") == .int(0))
         #expect(try JSON.parse("-12") == .int(-12))
         #expect(try JSON.parse("1.5") == .double(1.5))
-        #expect(try JSON.parse("-2.5e3") == .double(-2500))
-        #expect(try JSON.parse("1E2") == .double(100))
         #expect(try JSON.parse("1e-2") == .double(0.01))
-        #expect(try JSON.parse("1e+2") == .double(100))
+    }
+
+    /// JSON has one number type: a whole number written with a fraction or an exponent is that
+    /// integer (so a retry through another serialiser carries the same content), up to 2^53.
+    @Test func wholeNumbersAreIntegersHoweverWritten() throws {
+        #expect(try JSON.parse("-93.0") == .int(-93))
+        #expect(try JSON.parse("-2.5e3") == .int(-2500))
+        #expect(try JSON.parse("1E2") == .int(100))
+        #expect(try JSON.parse("1e+2") == .int(100))
+        #expect(try JSON.parse("0.5e1") == .int(5))
+        #expect(try JSON.parse("-0.0") == .int(0))
+        #expect(try JSON.parse("9007199254740992.0") == .int(9_007_199_254_740_992))
+        #expect(try JSON.parse("1e16") == .double(1e16))
+        #expect(try JSON.parse("40.5") == .double(40.5))
     }
 
     @Test func containers() throws {
@@ -33,7 +44,7 @@ import Testing
     }
 
     @Test func tinyAndHugeDoubles() throws {
-        #expect(try JSON.parse("1e-400") == .double(0))
+        #expect(try JSON.parse("1e-400") == .int(0))
         #expect(try JSON.parse("1.7976931348623157e308") == .double(.greatestFiniteMagnitude))
     }
 

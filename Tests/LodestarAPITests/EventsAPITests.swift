@@ -21,6 +21,26 @@ import Testing
         #expect(try fixture.database.sql("SELECT count(*) FROM contact_events WHERE contact_id = '\(contact)'") == "1")
     }
 
+    /// JSON has one number type: a retry written by another serialiser (`-93.0` for `-93`,
+    /// `4e1` for `40`) is the same content, a duplicate; and a whole number is an integer.
+    @Test func aRetryWithNumbersWrittenAnotherWayIsADuplicate() async throws {
+        let fixture = try await FixtureCache.events.get()
+        let contact = uniqueID("c")
+        func event(_ lon: String, _ age: String) -> String {
+            """
+            {"event_id": "\(contact)-1", "type": "contact.received", "contact_id": "\(contact)", "occurred_at": "2026-11-26T16:43:04Z",
+             "data": {"channel": "call", "caller": {"age": \(age)}, "location": {"lat": 45.1, "lon": \(lon)}}}
+            """
+        }
+        let first = try await fixture.server.request("POST", "/v1/events", token: fixture.token("ingest"), raw: event("-93.0", "4e1"))
+        #expect(first.json?["accepted"] == 1)
+        let retry = try await fixture.server.request("POST", "/v1/events", token: fixture.token("ingest"), raw: event("-93", "40"))
+        #expect(retry.status == 200)
+        #expect(retry.json?["duplicates"] == 1)
+        let view = try await fixture.server.request("GET", "/v1/contacts/\(contact)", token: fixture.token("manager"))
+        #expect(view.json?["state"]?["caller"]?["age"] == 40)
+    }
+
     @Test func aRepeatWithinOneBatchIsADuplicate() async throws {
         let fixture = try await FixtureCache.events.get()
         let contact = uniqueID("c")
