@@ -18,7 +18,12 @@ import Testing
         #expect(document["openapi"]?.stringValue?.hasPrefix("3.1") == true)
         var documented = Set<String>()
         for (path, item) in document["paths"]?.objectValue ?? JSONObject() {
-            for (method, _) in item.objectValue ?? JSONObject() { documented.insert("\(method.uppercased()) \(path)") }
+            for (method, operation) in item.objectValue ?? JSONObject() {
+                documented.insert("\(method.uppercased()) \(path)")
+                // Every operation may meet the HTTP layer's errors (two Authorization headers,
+                // 405, 408, 413, 415, 431), documented as its default response.
+                #expect(operation["responses"]?["default"]?["content"]?["application/problem+json"] != nil, "\(method) \(path)")
+            }
         }
 
         // The application as `serve` builds it; its pool never needs to connect for this.

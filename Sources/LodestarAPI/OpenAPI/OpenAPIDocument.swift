@@ -14,8 +14,29 @@ enum OpenAPIDocument {
         ],
         "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]], "schemas": merged(schemas, dispatchSchemas)],
         "security": [["bearer": []]],
-        "paths": merged(paths, dispatchPaths),
+        "paths": withProtocolErrors(merged(paths, dispatchPaths)),
     ]
+
+    /// What any request may be answered before its route sees it, as every operation's
+    /// `default` response: the HTTP layer's problems (SPEC §2), whatever the route.
+    static let protocolErrors = problem(
+        "problem details from the HTTP layer, for any route: 400 a malformed request or more than one Authorization header; "
+            + "405 a method the path does not take; 408 a client too slow; 413 a body over the limit; "
+            + "415 a body declared as another media type or encoded; 431 a request head over the limit; 503 the database is unreachable")
+
+    /// `paths` with `protocolErrors` as the `default` response of every operation.
+    private static func withProtocolErrors(_ paths: JSONValue) -> JSONValue {
+        guard let items = paths.objectValue else { return paths }
+        return .object(JSONObject(items.pairs.map { path, item in
+            guard let operations = item.objectValue else { return (path, item) }
+            return (path, .object(JSONObject(operations.pairs.map { method, operation in
+                guard var members = operation.objectValue, var responses = members["responses"]?.objectValue else { return (method, operation) }
+                responses["default"] = protocolErrors
+                members["responses"] = .object(responses)
+                return (method, .object(members))
+            })))
+        }))
+    }
 
     private static let paths: JSONValue = [
         "/healthz": ["get": operation("The process is alive.", public: true, ok: "`{\"status\": \"ok\"}`")],
