@@ -18,13 +18,33 @@ import Testing
         #expect(between.drain(at: 3) == ["close"])
     }
 
-    @Test func drainWhileAnsweringClosesAfterTheCurrentResponse() {
+    @Test func drainAnswersTheRequestsReceivedThenCloses() {
         var c = Harness()
         _ = c.start()
         _ = c.receive(Sent.get("/a") + Sent.get("/b"), at: 1)
         #expect(c.drain(at: 2) == [])
-        // The current response says `Connection: close`; `/b` is not answered.
-        #expect(c.answer(at: 3) == (false, ["fin", "timer 63.0"]))
+        // `/b` arrived whole before the shutdown: it is answered, and its response is the last.
+        #expect(c.answer(at: 3) == (true, ["answer GET /b"]))
+        #expect(c.answer(at: 4) == (false, ["fin", "timer 64.0"]))
+        // Nothing sent after the shutdown is read.
+        #expect(c.receive(Sent.get("/c"), at: 4) == [])
+    }
+
+    @Test func drainLetsARequestBeingReceivedArriveAndAnswersIt() {
+        var c = Harness()
+        _ = c.start()
+        _ = c.receive("POST /e HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc", at: 1)
+        // Its own deadline (10 s from its first byte, armed already) still holds.
+        #expect(c.drain(at: 2) == [])
+        #expect(c.receive("defghij", at: 3) == ["answer POST /e body=abcdefghij", "cancel timer"])
+        #expect(c.answer(at: 4) == (false, ["fin", "timer 64.0"]))
+
+        // A head not complete yet arrives the same way; too late, it is a 408 as ever.
+        var slow = Harness()
+        _ = slow.start()
+        _ = slow.receive("GET /a HT", at: 1)
+        #expect(slow.drain(at: 2) == [])
+        #expect(slow.timer(at: 11) == ["problem 408"])
     }
 
     @Test func drainEndsAStreamWithItsLastChunk() {

@@ -22,4 +22,16 @@ import Testing
             #expect(object?["msg"]?.stringValue != nil, "not a JSON log line: \(line)")
         }
     }
+
+    /// A request partly received when the signal comes is in flight: it may finish arriving,
+    /// is answered (the last response on its connection), and then the process exits 0.
+    @Test func aRequestBeingReceivedAtSIGTERMIsFinished() async throws {
+        let server = try ServerProcess(database: try TestDatabase.create())
+        #expect(try await server.request("GET", "/healthz").status == 200)
+        let response = try await server.rawInTwoParts("GET /healthz HTTP/1.1\r\nHo", between: { server.signal(SIGTERM) },
+                                                      pause: .milliseconds(300), "st: 127.0.0.1\r\n\r\n")
+        #expect(response.status == 200)
+        #expect(response.headers["Connection"]?.lowercased() == "close")
+        #expect(server.waitForExit(timeout: 10) == 0)
+    }
 }

@@ -2,17 +2,18 @@ import DequeModule
 import Loop
 
 extension HTTPConnectionStateMachine {
-    /// Server shutdown: a connection with nothing owed closes now (a partly received request
-    /// included); one being answered closes after its current response, and the requests
-    /// queued behind it are dropped. A stream ends with its last chunk.
+    /// Server shutdown: every request in flight is finished (SPEC §9), nothing new is read. The
+    /// requests received whole are answered, the one being received may finish arriving (within
+    /// its own deadline, and the server's shutdown grace) and is answered too, the last response
+    /// says `Connection: close`; a connection with nothing of a request closes now. A stream
+    /// ends with its last chunk.
     mutating func drain(now: Instant) -> [Action] {
         guard case .open(var open) = state else { return [] }
         state = .modifying
         open.isDraining = true
-        open.reading = .stopped
-        open.queue.removeAll()
-        guard let answering = open.answering else { return close() }
-        var actions: [Action] = answering == .streaming ? [.endStream] : []
+        if !open.reading.isReceiving { open.reading = .stopped }
+        guard open.answering != nil || !open.queue.isEmpty || open.reading.isReceiving else { return close() }
+        var actions: [Action] = open.answering == .streaming ? [.endStream] : []
         settle(&open, now: now, into: &actions)
         return actions
     }

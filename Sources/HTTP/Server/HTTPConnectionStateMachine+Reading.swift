@@ -90,7 +90,8 @@ extension HTTPConnectionStateMachine {
             case .end:
                 guard case .request(let incoming) = open.reading, let head = incoming.head else { break }
                 open.queue.append(.request(Request(head: head, body: incoming.body)))
-                open.reading = head.keepAlive ? .betweenRequests(since: now) : .stopped
+                // Draining, the request received is the last one read.
+                open.reading = head.keepAlive && !open.isDraining ? .betweenRequests(since: now) : .stopped
             }
         }
         guard open.reading.accepts else { return true }

@@ -35,6 +35,33 @@ extension ServerProcess {
         close(fd)
     }
 
+    /// Sends `first` on a fresh connection, runs `between` (e.g. signals the server), waits
+    /// `pause`, sends `rest`, and reads the response until the server closes the connection.
+    func rawInTwoParts(_ first: String, between: () -> Void, pause: Duration, _ rest: String) async throws -> APIResponse {
+        let fd = try connected()
+        defer { close(fd) }
+        var limit = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        func sendAll(_ text: String) throws {
+            let bytes = Array(text.utf8)
+            guard bytes.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
+                throw RawFailure(description: "send failed")
+            }
+        }
+        try sendAll(first)
+        between()
+        try await Task.sleep(for: pause)
+        try sendAll(rest)
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            received += buffer[0..<count]
+        }
+        return try Self.parse(received)
+    }
+
     private func connected() throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawFailure(description: "socket failed") }
