@@ -9,9 +9,10 @@ import Time
 /// first, with `next` when more remain. The read is itself audited (SPEC §8).
 ///
 /// Both bounds are optional, as the other routes' filters are: without `from` the log is read
-/// from its first entry, without `to` up to the moment of the first page's read, which `next`
-/// then carries: every read of the log is itself logged, so a window open at the top would
-/// grow by a page's own entry as it is paged, and with `limit=1` never end.
+/// from its first entry, and the top is `to` or the moment of the first page's read, whichever
+/// is earlier, which `next` then carries: every read of the log is itself logged, so a window
+/// open at the top (none given, or one in the future) would grow by a page's own entry as it is
+/// paged, and with `limit=1` never end.
 enum AuditRoutes {
     static func register(in builder: inout PipelineBuilder<APIRequestContext>, context: APIContext) {
         builder.add("GET", "/v1/audit", access: .roles([.admin])) { request, requestContext in
@@ -19,7 +20,8 @@ enum AuditRoutes {
             var query = QueryReader(request)
             let from = query.timestamp("from")
             let givenTo = query.timestamp("to")
-            let to = givenTo ?? Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
+            let now = Timestamp(microseconds: WallClock.microsecondsSinceEpoch)
+            let to = givenTo.map { min($0, now) } ?? now
             let limit = query.integer("limit", in: 1...10_000) ?? 1000
             var after: AuditCursor?
             if let text = query.string("after") {
