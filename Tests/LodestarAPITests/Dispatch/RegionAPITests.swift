@@ -41,6 +41,22 @@ import Testing
         #expect(try await scene.get("/v1/regions/\(scene.id("x"))").status == 404)
     }
 
+    /// A region or team cannot be described under an id that breaks the identifier rule: 422
+    /// naming the path's parameter (reading such an id is 404: it names nothing).
+    @Test func describingUnderAnInvalidIdIs422NamingIt() async throws {
+        let scene = try await DispatchScene.start()
+        let long = String(repeating: "r", count: 201)
+        let region = try await scene.server.request("PUT", "/v1/regions/\(long)", token: scene.token("admin"),
+                                                    json: ["name": "X", "type": "urban", "timezone": "UTC"])
+        #expect(region.status == 422)
+        #expect(region.errorPaths == ["code"])
+        let team = try await scene.server.request("PUT", "/v1/teams/a%01b", token: scene.token("admin"),
+                                                  json: ["name": "T", "capabilities": [], "regions": [], "base": ["lat": 45, "lon": -93]])
+        #expect(team.status == 422)
+        #expect(team.errorPaths == ["team_id"])
+        #expect(try await scene.get("/v1/regions/\(long)").status == 404)
+    }
+
     @Test func onlyAdminsDescribeRegions() async throws {
         let scene = try await DispatchScene.start()
         for role in ["ingest", "dispatcher", "manager"] {
