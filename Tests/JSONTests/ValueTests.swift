@@ -23,7 +23,11 @@ import Testing
         #expect(one == other)
         #expect(one != ["a": 1, "b": 3])
         #expect(one != ["a": 1])
-        #expect(JSONValue.int(1) != .double(1))
+        // JSON has one number type: equal values are equal however they are held.
+        #expect(JSONValue.int(1) == .double(1))
+        #expect(JSONValue.double(-93) == .int(-93))
+        #expect(JSONValue.int(1) != .double(1.5))
+        #expect(JSONValue.int(.max) != .double(9_223_372_036_854_775_807))
     }
 
     @Test func objectEditing() {
