@@ -1,4 +1,4 @@
-public import JSON
+import JSON
 public import LodestarCore
 public import Loop
 import Postgres
