@@ -15,7 +15,7 @@ enum RegionRoutes {
         builder.add("PUT", "/v1/regions/{code}", access: .roles([.admin])) { request, requestContext in
             try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
-            let code = try TeamRoutes.identifierToDescribe(requestContext, "code")
+            let code = try requestContext.identifierToDescribe("code")
             let body = try request.jsonBody()
             do {
                 let region = try Region.validate(body: body, code: code, zoneProblem: Self.zoneProblem)

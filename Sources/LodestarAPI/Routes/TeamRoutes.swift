@@ -16,7 +16,7 @@ enum TeamRoutes {
         builder.add("PUT", "/v1/teams/{team_id}", access: .roles([.admin])) { request, requestContext in
             try QueryReader.rejectAny(in: request)
             let principal = try requestContext.principal
-            let id = try Self.identifierToDescribe(requestContext, "team_id")
+            let id = try requestContext.identifierToDescribe("team_id")
             let body = try request.jsonBody()
             do {
                 let description = try TeamDescription.validate(body: body, id: id)
@@ -79,16 +79,6 @@ enum TeamRoutes {
         writer.endArray()
         writer.endObject()
         return writer.bytes
-    }
-
-    /// The path's identifier of a resource being described (`PUT`): one that breaks the
-    /// identifier rule cannot be created, a 422 naming the parameter (a read of it is 404).
-    static func identifierToDescribe(_ context: APIRequestContext, _ parameter: String) throws(Problem) -> String {
-        let id = context.parameters[parameter] ?? ""
-        guard Identifier.isValid(id) else {
-            throw Problem.validation([(parameter, "must be 1 to \(Identifier.maxLength) characters without control characters")])
-        }
-        return id
     }
 
     /// The path's team id; one that breaks the identifier rule names no team (404).
