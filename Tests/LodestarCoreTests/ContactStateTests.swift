@@ -108,6 +108,30 @@ import Time
         #expect(ContactState.derive(from: [otherSource, first]).transferredTo == "veterans")
     }
 
+    /// Event ids are their bytes: a precomposed "é" and "e" with a combining accent are two
+    /// events, ordered by their bytes, whichever arrives first and through a stored snapshot.
+    @Test func canonicallyEquivalentIdsAreTwoEventsInByteOrder() throws {
+        func received(_ id: String, _ channel: Channel, line: String?) -> ContactEvent {
+            Self.event(id, "10:00:00", .received(.init(channel: channel, line: line)))
+        }
+        let decomposed = received("xe\u{301}", .call, line: "L1"), precomposed = received("x\u{e9}", .text, line: nil)
+        let last = received("xf", .chat, line: "L3")
+        #expect(decomposed.key != precomposed.key && decomposed.order != precomposed.order)
+        #expect(decomposed.order < last.order && last.order < precomposed.order)
+        let reference = ContactState.derive(from: [decomposed, last, precomposed])
+        #expect(reference.line == "L3" && reference.channel == .text)
+        for order in [[decomposed, precomposed, last], [precomposed, decomposed, last], [last, decomposed, precomposed]] {
+            var state = ContactState()
+            for event in order {
+                // Each event folded into the snapshot as stored, as one post each does.
+                state = try #require(ContactState(snapshot: try JSON.parse(state.snapshot.serialized())))
+                state.apply(event)
+            }
+            #expect(state == reference)
+            #expect(state.line == "L3")
+        }
+    }
+
     /// The key property: the state depends only on the set of events, not on arrival order.
     @Test func stateIsIndependentOfArrivalOrder() {
         var generator = SeededGenerator(seed: 0x10DE_57A2)

@@ -19,10 +19,24 @@ public struct EventOrder: Sendable, Hashable, Comparable {
         self.eventID = eventID
     }
 
+    /// The same place: equal times and types, and the same bytes of source and id (Swift's
+    /// `==` on the strings would call canonically equivalent ids equal, which `<` orders).
+    public static func == (lhs: EventOrder, rhs: EventOrder) -> Bool {
+        lhs.occurredAt == rhs.occurredAt && lhs.type == rhs.type
+            && lhs.eventID.hasSameBytes(as: rhs.eventID) && lhs.source.hasSameBytes(as: rhs.source)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(occurredAt)
+        hasher.combine(type)
+        source.hashBytes(into: &hasher)
+        eventID.hashBytes(into: &hasher)
+    }
+
     public static func < (lhs: EventOrder, rhs: EventOrder) -> Bool {
         if lhs.occurredAt != rhs.occurredAt { return lhs.occurredAt < rhs.occurredAt }
         if lhs.type != rhs.type { return lhs.type.lifecycleRank < rhs.type.lifecycleRank }
-        if lhs.source != rhs.source { return lhs.source.precedesInByteOrder(rhs.source) }
+        if !lhs.source.hasSameBytes(as: rhs.source) { return lhs.source.precedesInByteOrder(rhs.source) }
         return lhs.eventID.precedesInByteOrder(rhs.eventID)
     }
 }
