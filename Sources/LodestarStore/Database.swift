@@ -69,9 +69,24 @@ public final class Database {
         return applied
     }
 
-    /// True when the database answers a trivial query now (for `/readyz`).
-    public func isReachable() async -> Bool {
-        (try? await pool.query("SELECT 1", [])) != nil
+    /// True when the database answers a trivial query within `deadline` (for `/readyz`): a
+    /// database that hangs is as unready as one that is down, and a load balancer's probe
+    /// must get its answer in time (the query itself is given up by the pool's answer timeout).
+    public func isReachable(within deadline: Duration = .seconds(5)) async -> Bool {
+        let pool = self.pool
+        return await withCheckedContinuation { continuation in
+            let answer = FirstAnswer(continuation)
+            let timer = LoopTimer()
+            timer.start(after: deadline) {
+                timer.close()
+                answer.give(false)
+            }
+            EventLoop.shared.task {
+                let reachable = (try? await pool.query("SELECT 1", [])) != nil
+                if !timer.isClosed { timer.close() }
+                answer.give(reachable)
+            }
+        }
     }
 
     /// Closes every connection.
@@ -79,5 +94,18 @@ public final class Database {
         changeFeed.stop()
         dispatchOffers.stop()
         pool.close()
+    }
+}
+
+/// Resumes a continuation with the first answer given; later ones are dropped.
+@LoopActor
+private final class FirstAnswer {
+    private var continuation: CheckedContinuation<Bool, Never>?
+
+    init(_ continuation: CheckedContinuation<Bool, Never>) { self.continuation = continuation }
+
+    func give(_ answer: Bool) {
+        continuation?.resume(returning: answer)
+        continuation = nil
     }
 }

@@ -15,6 +15,30 @@ import Testing
         #expect(rows[0]["zone"].string == "UTC")
     }
 
+    /// A server that stops answering (stopped, or behind a network that drops packets) never
+    /// closes the socket: the connection gives it up after its answer timeout, and every
+    /// request on it fails as unavailable instead of waiting for ever.
+    @Test @LoopActor func aServerThatStopsAnsweringIsGivenUpAfterTheAnswerTimeout() async throws {
+        let server = try SilentServer()
+        let connection = try await PostgresConnection.connect(
+            "host=127.0.0.1 port=\(server.port) user=u dbname=d sslmode=disable gssencmode=disable", timeout: .seconds(5))
+        connection.answerTimeout = .milliseconds(500)
+        let started = ContinuousClock.now
+        let first = Task { @LoopActor in try await connection.query("SELECT 1") }
+        let second = Task { @LoopActor in try await connection.query("SELECT 2") }
+        for task in [first, second] {
+            do {
+                _ = try await task.value
+                Issue.record("a silent server answered")
+            } catch let error as PostgresError {
+                #expect(error.kind == .unavailable)
+            }
+        }
+        let waited = ContinuousClock.now - started
+        #expect(waited >= .milliseconds(500) && waited < .seconds(5), "\(waited)")
+        #expect(connection.isClosed)
+    }
+
     @Test @LoopActor func pipelineReturnsResultsInOrderInOneRoundTrip() async throws {
         let connection = try await TestDatabase.connect()
         defer { connection.close() }

@@ -22,6 +22,7 @@ extension PostgresConnection {
             return
         }
         if events.contains(.readable) {
+            lastHeard = .now
             guard PQconsumeInput(pq) == 1, PQstatus(pq) != CONNECTION_BAD else {
                 end(with: .connectionLost(libpqMessage))
                 return

@@ -7,8 +7,36 @@ extension PostgresConnection {
         let id = nextRequestID
         nextRequestID += 1
         return await withCheckedContinuation { continuation in
+            // The server owes nothing while nothing is in flight: its silence counts from now.
+            if waiters.isEmpty { lastHeard = .now }
             waiters[id] = continuation
+            watchForAnswers()
             perform(machine.requestReceived(ConnectionRequest(id: id, work: work)))
+        }
+    }
+
+    /// Arms the answer watch (`answerTimeout`) if it is not armed.
+    private func watchForAnswers() {
+        guard let answerTimeout, answerTimer == nil, !isClosed else { return }
+        let timer = LoopTimer()
+        answerTimer = timer
+        timer.start(after: answerTimeout) { [weak self] in self?.answerWatchFired() }
+    }
+
+    /// Ends a connection whose requests heard nothing for `answerTimeout`; otherwise watches on
+    /// (or stops watching when nothing is in flight).
+    private func answerWatchFired() {
+        guard let answerTimer else { return }
+        guard let answerTimeout, !waiters.isEmpty else {
+            answerTimer.close()
+            self.answerTimer = nil
+            return
+        }
+        let silent = MonotonicInstant.now - lastHeard
+        if silent >= answerTimeout {
+            end(with: .unavailable("the database sent nothing for \(answerTimeout.components.seconds) s"))
+        } else {
+            answerTimer.restart(after: answerTimeout - silent)
         }
     }
 

@@ -19,6 +19,15 @@ public final class PostgresConnection {
     var waiters: [Int: CheckedContinuation<RequestResult, Never>] = [:]
     var nextRequestID = 0
     var closeObservers: [@LoopActor (PostgresError) -> Void] = []
+    /// How long requests in flight may go without a byte from the server before the
+    /// connection is given up as hung; nil: never. A database that stopped, or a network
+    /// that drops packets silently, never closes the socket: without this every request on
+    /// the connection would wait for ever instead of failing as `.unavailable` (a 503 for
+    /// the API's clients), after which the pool connects anew.
+    public var answerTimeout: Duration?
+    var answerTimer: LoopTimer?
+    /// When the server last sent anything, or the first request of a busy spell was queued.
+    var lastHeard = MonotonicInstant.now
 
     /// Receives `NOTIFY` messages for channels this connection listens on.
     public var onNotification: (@LoopActor (PostgresNotification) -> Void)?
@@ -50,6 +59,8 @@ public final class PostgresConnection {
         poll = nil
         connectTimer?.close()
         connectTimer = nil
+        answerTimer?.close()
+        answerTimer = nil
         if let pq { PQfinish(pq) }
         pq = nil
         if let connectWaiter {
@@ -75,6 +86,7 @@ public final class PostgresConnection {
         // Dropped without close(): the poll must still stop before the socket closes.
         poll?.close()
         connectTimer?.close()
+        answerTimer?.close()
         if let pq { PQfinish(pq) }
     }
 }

@@ -35,9 +35,18 @@ public struct Migrator: Sendable {
     }
 
     /// Applies what is pending on one of the pool's connections; returns what it applied.
+    ///
+    /// Without the pool's answer timeout: a migration of a large table, or the wait for another
+    /// process's migration lock, may go quiet for longer, and a connection given up meanwhile
+    /// would roll the migration back when the server finds the client gone, then retry it.
     @LoopActor
     public func migrate(_ pool: PostgresPool) async throws -> [Migration] {
-        try await pool.withConnection { connection in try await migrate(on: connection) }
+        try await pool.withConnection { connection in
+            let answerTimeout = connection.answerTimeout
+            connection.answerTimeout = nil
+            defer { connection.answerTimeout = answerTimeout }
+            return try await migrate(on: connection)
+        }
     }
 
     /// The advisory lock key: fixed per history table, so unrelated lock users do not collide.

@@ -22,6 +22,7 @@ extension PostgresPool {
     /// Opens the connection of `slot` and tells the machine how it went.
     func connect(_ slot: Int) {
         let connection = PostgresConnection()
+        connection.answerTimeout = configuration.answerTimeout
         connections[slot] = connection
         EventLoop.shared.task { [self, configuration] in
             let result = await connection.open(configuration.conninfo, timeout: configuration.connectTimeout)

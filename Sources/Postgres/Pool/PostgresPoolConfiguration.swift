@@ -10,6 +10,9 @@ public struct PostgresPoolConfiguration: Sendable {
     public var acquireTimeout: Duration
     /// How long one connect attempt may take.
     public var connectTimeout: Duration
+    /// How long a connection's requests may hear nothing from the server before it is given up
+    /// as hung (`PostgresConnection.answerTimeout`): longer than any query the application runs.
+    public var answerTimeout: Duration
     /// First retry delay after a failed connect; doubled per failure up to `maximumBackoff`.
     public var minimumBackoff: Duration
     public var maximumBackoff: Duration
@@ -18,6 +21,7 @@ public struct PostgresPoolConfiguration: Sendable {
 
     public init(
         conninfo: String, size: Int = 4, acquireTimeout: Duration = .seconds(2), connectTimeout: Duration = .seconds(5),
+        answerTimeout: Duration = .seconds(30),
         minimumBackoff: Duration = .milliseconds(50), maximumBackoff: Duration = .seconds(2),
         logger: Logger = Logger(label: "lodestar.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
@@ -25,6 +29,7 @@ public struct PostgresPoolConfiguration: Sendable {
         self.size = size
         self.acquireTimeout = acquireTimeout
         self.connectTimeout = connectTimeout
+        self.answerTimeout = answerTimeout
         self.minimumBackoff = minimumBackoff
         self.maximumBackoff = maximumBackoff
         self.logger = logger
