@@ -40,7 +40,10 @@ final class TestServer {
 
 extension HTTPServerConfiguration {
     /// Defaults with a short shutdown grace, so stopping a server never holds a test up long.
+    /// A request may take two minutes to arrive: in the whole suite a test's client can be
+    /// held up for tens of seconds between two pieces it sends (other suites start servers on
+    /// the few threads async code runs on). Tests of the timeouts set their own.
     static var testing: HTTPServerConfiguration {
-        HTTPServerConfiguration(host: "127.0.0.1", port: 0, shutdownGrace: .seconds(1))
+        HTTPServerConfiguration(host: "127.0.0.1", port: 0, requestTimeout: .seconds(120), shutdownGrace: .seconds(1))
     }
 }

@@ -103,6 +103,6 @@ import Testing
 extension ServerFixture {
     /// A server of its own, for a test that counts every row of its database.
     static func startAsync() async throws -> ServerFixture {
-        try await Task { try ServerFixture.start(extraEnvironment: ["LODESTAR_TOKEN_CACHE_SECONDS": "0"]) }.value
+        try await ServerFixture.started(extraEnvironment: ["LODESTAR_TOKEN_CACHE_SECONDS": "0"])
     }
 }

@@ -26,7 +26,7 @@ import Testing
 
     /// Found by the periodic pass (every 5 s) of whichever process runs it first.
     @Test func aChangeNoProcessWasToldOfReachesTheClientsOfEveryProcess() async throws {
-        let fixture = try ServerFixture.start()
+        let fixture = try await ServerFixture.started()
         let second = try ServerProcess(database: fixture.database)
         defer { _ = second.stop() }
         let first = try await EventStreamClient(port: fixture.server.port, token: fixture.token("dispatcher"))
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func aDispatchCreatedThroughOneProcessReachesAClientOfAnother() async throws {
-        let fixture = try ServerFixture.start()
+        let fixture = try await ServerFixture.started()
         let second = try ServerProcess(database: fixture.database)
         defer { _ = second.stop() }
         #expect(try await fixture.server.request("PUT", "/v1/teams/s1", token: fixture.token("admin"), json: [
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func aClientResumingWithLastEventIDGetsWhatItMissedInOrderOnce() async throws {
-        let fixture = try ServerFixture.start()
+        let fixture = try await ServerFixture.started()
         let token = fixture.token("dispatcher")
         let before = try await EventStreamClient(port: fixture.server.port, token: token)
         let seen = (1...3).map { _ in uniqueID("seen") }
@@ -95,7 +95,7 @@ import Testing
     /// A client that resets its connection while its replay is being written costs its own
     /// connection only: the write fails with EPIPE rather than a SIGPIPE ending the process.
     @Test func aClientResettingDuringItsReplayLeavesTheServerServing() async throws {
-        let fixture = try ServerFixture.start()
+        let fixture = try await ServerFixture.started()
         for _ in 1...5 { try await Self.describeTeam(uniqueID("replayed"), fixture: fixture) }
         let head = "GET /v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(fixture.token("dispatcher"))\r\n"
             + "Last-Event-ID: 0\r\n\r\n"
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func aClientWithoutLastEventIDStartsWithTheNextChange() async throws {
-        let fixture = try ServerFixture.start()
+        let fixture = try await ServerFixture.started()
         try await Self.describeTeam(uniqueID("old"), fixture: fixture)
         // Let the old change be numbered before the client connects.
         try await Task.sleep(for: .seconds(1))
@@ -121,7 +121,7 @@ import Testing
 
     /// An id from before the database was reset, beyond every id the log has given.
     @Test func aClientResumingFromBeyondTheNewestChangeGetsEveryNewChange() async throws {
-        let fixture = try ServerFixture.start()
+        let fixture = try await ServerFixture.started()
         let token = fixture.token("dispatcher")
         let watcher = try await EventStreamClient(port: fixture.server.port, token: token)
         try await Self.describeTeam(uniqueID("old"), fixture: fixture)
@@ -138,7 +138,7 @@ import Testing
     }
 
     @Test func theStreamIsForDispatchersAndManagersOnly() async throws {
-        let fixture = try ServerFixture.start()
+        let fixture = try await ServerFixture.started()
         #expect(try await EventStreamClient(port: fixture.server.port, token: nil).status == 401)
         #expect(try await EventStreamClient(port: fixture.server.port, token: fixture.token("ingest")).status == 403)
     }

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func theBestAvailableTeamIsChosenOnceAndThenNoneIsAvailable() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         let version = try #require(try await scene.server.request("POST", "/v1/rulesets", token: scene.token("admin"), json: Self.manualRuleset).json?["version"])
         #expect(try await scene.server.request("POST", "/v1/rulesets/\(version)/activate", token: scene.token("admin")).status == 200)
         try await Self.putTeam(scene, "near-no-youth", capabilities: [], regions: ["north"], base: (45.01, -93.0))

@@ -6,7 +6,7 @@ import Testing
 /// and its dispatch and follow-up are created in the same transaction as the event.
 @Suite struct RoutingAPITests {
     @Test func aNewInstallRoutesWithTheDefaultRuleset() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         let active = try await scene.server.request("GET", "/v1/rulesets/active", token: scene.token("manager"))
         #expect(active.status == 200)
         #expect(active.json?["version"] == 1 && active.json?["active"] == true)
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func anAssessmentIsDecidedAndItsDispatchAndFollowUpCommitWithIt() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         #expect(try await scene.server.request("PUT", "/v1/teams/t1", token: scene.token("admin"), json: [
             "name": "North 1", "capabilities": ["clinician"], "regions": ["north"], "base": ["lat": 45.0, "lon": -93.0],
         ]).status == 201)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func aCallerWhoDeclinedFollowUpGetsNone() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         let response = try await scene.post([
             RoutingScene.received("c2", at: "2026-11-26T16:40:00Z"),
             RoutingScene.assessed("c2", "a1", at: "2026-11-26T16:45:00Z", risk: "moderate", consent: false),
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func aDispatchWithNoTeamFreeIsQueuedAndTheFactsOfTheBatchCount() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         // The age arrives in the same batch, before the assessment: the youth rule applies.
         let response = try await scene.post([
             RoutingScene.received("c3", at: "2026-11-26T16:40:00Z", age: 15),
@@ -107,7 +107,7 @@ import Testing
     /// assessment is decided with its contact's facts as of it, counting an earlier event that
     /// arrives after it in the same batch, and not counting what was already stored after it.
     @Test func anAssessmentIsDecidedOnItsContactsFactsAsOfIt() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         // The caller's age comes after the assessment in the batch, but happened before it.
         let batch = try await scene.post([
             RoutingScene.assessed("c4", "a1", at: "2026-11-26T12:00:00Z", risk: "high"),
@@ -141,7 +141,7 @@ import Testing
     /// arrives late, superseded by a later assessment already stored, is decided and recorded
     /// but sends no team and makes no follow-up (the caller's latest word stands, SPEC §3).
     @Test func aSupersededAssessmentIsDecidedButDoesNotAct() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         let latest = try await scene.post([RoutingScene.assessed("s1", "b", at: "2026-11-26T12:20:00Z", risk: "low", consent: false)])
         #expect(RoutingScene.decision(latest, "s1-b")?["rule_id"] == "default")
         let late = try await scene.post([RoutingScene.assessed("s1", "a", at: "2026-11-26T12:10:00Z", risk: "high", flags: ["youth"])])

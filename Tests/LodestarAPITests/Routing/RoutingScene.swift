@@ -9,8 +9,8 @@ struct RoutingScene {
     var server: ServerProcess { fixture.server }
     func token(_ role: String) -> String { fixture.token(role) }
 
-    static func start() throws -> RoutingScene {
-        RoutingScene(fixture: try ServerFixture.start(extraEnvironment: ["LODESTAR_TOKEN_CACHE_SECONDS": "0"]))
+    static func start() async throws -> RoutingScene {
+        RoutingScene(fixture: try await ServerFixture.started(extraEnvironment: ["LODESTAR_TOKEN_CACHE_SECONDS": "0"]))
     }
 
     /// Posts `events` as one batch and returns the response.

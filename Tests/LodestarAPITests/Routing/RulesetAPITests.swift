@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func anInvalidRulesetIsRefusedWithThePathOfEveryError() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         let response = try await create(scene, [
             "name": "broken",
             "rules": [
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func versionsCountUpAndActivationReachesEveryProcess() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         let second = try ServerProcess(database: scene.fixture.database, extraEnvironment: ["LODESTAR_TOKEN_CACHE_SECONDS": "0"])
         defer { _ = second.stop() }
         var shadowed = Self.experimentRuleset
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func anExperimentArmIsRecordedAndKeptOnReassessment() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         #expect(try await create(scene, Self.experimentRuleset).status == 201)
         #expect(try await scene.server.request("POST", "/v1/rulesets/2/activate", token: scene.token("admin")).status == 200)
         var arms: [String: String] = [:]
@@ -101,7 +101,7 @@ import Testing
     /// other events keep it, a late older assessment is decided but does not replace it, and a
     /// new one replaces all of it, its experiment included.
     @Test func theContactKeepsItsLatestAssessmentsDecision() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         func standing() throws -> String {
             try scene.sql("SELECT concat_ws('/', ruleset_version, coalesce(experiment_id, '-'), coalesce(experiment_arm, '-')) FROM contacts WHERE contact_id = 's'")
         }
@@ -131,7 +131,7 @@ import Testing
     }
 
     @Test func simulationExplainsEveryRuleTriedAndChangesNothing() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         let response = try await scene.server.request("POST", "/v1/routing/simulate", token: scene.token("manager"), json: [
             "contact": ["risk_level": "high", "age": 30, "region": "north"],
         ])
@@ -186,7 +186,7 @@ import Testing
     }
 
     @Test func replayCountsTransitionsAndNamesTheContactsThatWouldChange() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         // History under version 1: two moderate (phone, PT24H), one low (phone), one high outside the window.
         let history = try await scene.post([
             RoutingScene.assessed("r1", "a", at: "2026-11-10T10:00:00Z", risk: "moderate"),
@@ -229,7 +229,7 @@ import Testing
 
     /// A follow-up that neither decision creates does not differ by the rule's delay.
     @Test func replayComparesTheFollowUpsDecisionsCreate() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         // Version 1: moderate → phone with a follow-up in 24 h. d1 declined follow-up.
         let history = try await scene.post([
             RoutingScene.assessed("d1", "a", at: "2026-11-10T10:00:00Z", risk: "moderate", consent: false),
@@ -257,7 +257,7 @@ import Testing
     /// arrived after the decision count when they happened before the assessment, and events
     /// that happened after it do not.
     @Test func replayUsesTheFactsAsOfTheAssessmentWhateverTheyArrived() async throws {
-        let scene = try RoutingScene.start()
+        let scene = try await RoutingScene.start()
         // l1's receipt (a caller of 12) arrives after its high-risk assessment, decided without it:
         // the default ruleset's adult "high" rule.
         let assessed = try await scene.post([RoutingScene.assessed("l1", "a", at: "2026-11-10T10:01:00Z", risk: "high")])

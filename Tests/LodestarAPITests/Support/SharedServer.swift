@@ -20,6 +20,23 @@ struct ServerFixture: Sendable {
     }
 }
 
+extension ServerFixture {
+    /// `start` on a thread of its own (`offThePool`): what async tests call.
+    static func started(extraEnvironment: [String: String] = [:]) async throws -> ServerFixture {
+        try await offThePool { try start(extraEnvironment: extraEnvironment) }
+    }
+}
+
+/// Runs blocking `body` (child processes run to their end, a server polled until ready) on a
+/// thread of its own. On Swift's cooperative pool, one thread per core, it would stall every
+/// other test's tasks meanwhile: with suites starting servers at once on two cores, tests that
+/// time their own steps (a request sent in pieces, a timeout awaited) waited tens of seconds.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}
+
 /// Starts a fixture once per process and hands the same one to every caller.
 actor FixtureCache {
     static let events = FixtureCache()
@@ -34,7 +51,7 @@ actor FixtureCache {
 
     func get() async throws -> ServerFixture {
         if let fixture { return try await fixture.value }
-        let task = Task { [environment] in try ServerFixture.start(extraEnvironment: environment) }
+        let task = Task { [environment] in try await ServerFixture.started(extraEnvironment: environment) }
         fixture = task
         return try await task.value
     }

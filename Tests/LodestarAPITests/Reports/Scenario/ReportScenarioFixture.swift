@@ -13,7 +13,7 @@ actor ReportScenarioFixture {
     func get() async throws -> (fixture: ServerFixture, scenario: ReportScenario) {
         if let setUp { return try await setUp.value }
         let task = Task {
-            let fixture = try ServerFixture.start(extraEnvironment: [
+            let fixture = try await ServerFixture.started(extraEnvironment: [
                 "LODESTAR_ANSWER_TARGET_SECONDS": String(ReportScenario.answerTargetSeconds), "LODESTAR_TOKEN_CACHE_SECONDS": "0",
             ])
             var scenario = ReportScenario.generate(count: Self.contacts, seed: Self.seed, prefix: "rs")
