@@ -27,7 +27,7 @@ import Testing
         #expect(JSONValue.int(1) == .double(1))
         #expect(JSONValue.double(-93) == .int(-93))
         #expect(JSONValue.int(1) != .double(1.5))
-        #expect(JSONValue.int(.max) != .double(9_223_372_036_854_775_807))
+        #expect(JSONValue.int(.max) != .double(9_223_372_036_854_775_808)) // 2^63: just beyond Int64
     }
 
     @Test func objectEditing() {
