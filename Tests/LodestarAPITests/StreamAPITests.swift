@@ -117,6 +117,9 @@ import Testing
         try await Self.describeTeam(fresh, fixture: fixture)
         let events = try await client.events(within: 3)
         #expect(events.compactMap(Self.teamID) == [fresh])
+        // The stream carries contact-level data (dispatches, follow-ups): opening it is audited.
+        #expect(try fixture.database.sql(
+            "SELECT count(*) FROM audit_log WHERE action = 'stream.read' AND actor = 'test-manager' AND resource = 'stream'") == "1")
     }
 
     /// An id from before the database was reset, beyond every id the log has given.

@@ -49,13 +49,11 @@ final class StreamSession {
     /// A `Last-Event-ID` beyond the newest change was not given by this log (a client from
     /// before the database was reset or restored): it starts at the newest change too, since
     /// waiting for numbering to pass that id would leave the client deaf until then.
-    func startAfter(lastEventID: String?) async throws {
-        let latest = try await log.latestPosition()
-        if let text = lastEventID, let resume = Int64(text), resume >= 0 {
-            position = min(resume, latest)
-        } else {
-            position = latest
-        }
+    /// The opening is audited as `actor`'s read (`ChangeLog.latestPosition(openingStreamFor:)`).
+    func startAfter(lastEventID: String?, actor: String) async throws {
+        let resume = lastEventID.flatMap { Int64($0) }.flatMap { $0 >= 0 ? $0 : nil }
+        let latest = try await log.latestPosition(openingStreamFor: actor, resumingAfter: resume)
+        position = resume.map { min($0, latest) } ?? latest
     }
 
     func cancel() {

@@ -1,3 +1,4 @@
+import JSON
 public import Loop
 import Postgres
 
@@ -69,6 +70,20 @@ public final class ChangeLog {
     /// The highest number given so far (0 when none): where a client that asks for no history starts.
     public func latestPosition() async throws -> Int64 {
         try await pool.query("SELECT coalesce(max(seq), 0) FROM change_log")[0][0].int64 ?? 0
+    }
+
+    /// `latestPosition()`, with the audit row of the stream `actor` opens, resuming after
+    /// `lastEventID` if given: its changes are dispatches and follow-ups, contact-level data
+    /// whose reads are audited (SPEC §8). One round trip, before any change is sent.
+    public func latestPosition(openingStreamFor actor: String, resumingAfter lastEventID: Int64?) async throws -> Int64 {
+        let entry = AuditEntry(actor: actor, action: "stream.read", resource: "stream",
+                               detail: ["last_event_id": lastEventID.map { .int($0) } ?? .null])
+        let results = try await pool.pipeline { batch in
+            batch.add("SELECT coalesce(max(seq), 0) FROM change_log")
+            batch.add(AuditEntry.insertSQL, [AuditEntry.recordset([entry])])
+        }
+        try results.check()
+        return try results.rows(at: 0).first?[0].int64 ?? 0
     }
 
     /// Deletes numbered changes older than the retention, always keeping the newest (its number
