@@ -38,28 +38,13 @@ extension ServerProcess {
     /// Sends `first` on a fresh connection, runs `between` (e.g. signals the server), waits
     /// `pause`, sends `rest`, and reads the response until the server closes the connection.
     func rawInTwoParts(_ first: String, between: () -> Void, pause: Duration, _ rest: String) async throws -> APIResponse {
-        let fd = try connected()
+        let fd = try connectedWithReadLimit()
         defer { close(fd) }
-        var limit = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        func sendAll(_ text: String) throws {
-            let bytes = Array(text.utf8)
-            guard bytes.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
-                throw RawFailure(description: "send failed")
-            }
-        }
-        try sendAll(first)
+        try Self.sendAll(Array(first.utf8), on: fd)
         between()
         try await Task.sleep(for: pause)
-        try sendAll(rest)
-        var received: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { break }
-            received += buffer[0..<count]
-        }
-        return try Self.parse(received)
+        try Self.sendAll(Array(rest.utf8), on: fd)
+        return try Self.parse(Self.readUntilClosed(fd))
     }
 
     private func connected() throws -> Int32 {
@@ -76,14 +61,29 @@ extension ServerProcess {
         return fd
     }
 
-    private func exchange(_ request: [UInt8]) throws -> [UInt8] {
+    /// A fresh connection whose reads give up after 10 s of silence.
+    private func connectedWithReadLimit() throws -> Int32 {
         let fd = try connected()
-        defer { close(fd) }
         var limit = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == request.count else {
+        return fd
+    }
+
+    private func exchange(_ request: [UInt8]) throws -> [UInt8] {
+        let fd = try connectedWithReadLimit()
+        defer { close(fd) }
+        try Self.sendAll(request, on: fd)
+        return Self.readUntilClosed(fd)
+    }
+
+    private static func sendAll(_ bytes: [UInt8], on fd: Int32) throws {
+        guard bytes.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
             throw RawFailure(description: "send failed")
         }
+    }
+
+    /// Everything received until the peer closes (or the read limit passes).
+    private static func readUntilClosed(_ fd: Int32) -> [UInt8] {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
