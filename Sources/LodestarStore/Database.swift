@@ -82,7 +82,7 @@ public final class Database {
                 answer.give(false)
             }
             EventLoop.shared.task {
-                let reachable = (try? await pool.query("SELECT 1", [])) != nil
+                let reachable = (try? await pool.ping()) != nil
                 if !timer.isClosed { timer.close() }
                 answer.give(reachable)
             }

@@ -69,8 +69,10 @@ public final class ChangeLog {
 
     /// The highest number given so far (0 when none): where a client that asks for no history starts.
     public func latestPosition() async throws -> Int64 {
-        try await pool.query("SELECT coalesce(max(seq), 0) FROM change_log")[0][0].int64 ?? 0
+        try await pool.query(Self.latestSQL)[0][0].int64 ?? 0
     }
+
+    static let latestSQL = "SELECT coalesce(max(seq), 0) FROM change_log"
 
     /// `latestPosition()`, with the audit row of the stream `actor` opens, resuming after
     /// `lastEventID` if given: its changes are dispatches and follow-ups, contact-level data
@@ -79,7 +81,7 @@ public final class ChangeLog {
         let entry = AuditEntry(actor: actor, action: "stream.read", resource: "stream",
                                detail: ["last_event_id": lastEventID.map { .int($0) } ?? .null])
         let results = try await pool.pipeline { batch in
-            batch.add("SELECT coalesce(max(seq), 0) FROM change_log")
+            batch.add(Self.latestSQL)
             batch.add(AuditEntry.insertSQL, [AuditEntry.recordset([entry])])
         }
         try results.check()
